@@ -1,0 +1,90 @@
+# vswitch: build, test, install.
+#   make                  build ./vswitch
+#   make check            unit suites (Check) and end-to-end tests in real shells
+#   make check SANITIZE=address,undefined
+#   make install PREFIX=/usr/local DESTDIR=
+#   make deps             install the Debian packages to build and test (root)
+#   make bench            benchmark against /bin/true and direnv
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+
+WARN      = -Wall -Wextra -pedantic -Wmissing-prototypes -Wshadow -Wstrict-prototypes
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) -DVERSION='"$(VERSION)"'
+ifeq ($(WERROR),1)
+CFLAGS   += -Werror
+endif
+ifneq ($(SANITIZE),)
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS  += -fsanitize=$(SANITIZE)
+endif
+
+DEP_CFLAGS  := $(shell $(PKG_CONFIG) --cflags inih libpcre2-8 2>/dev/null)
+DEP_LIBS    := $(shell $(PKG_CONFIG) --libs inih libpcre2-8 2>/dev/null)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS  := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+B         = build
+SRC       = $(wildcard src/*.c)
+OBJ       = $(SRC:src/%.c=$(B)/%.o) $(B)/hooks.o
+LIBOBJ    = $(filter-out $(B)/main.o,$(OBJ))
+TESTSRC   = $(wildcard test/check_*.c)
+TESTOBJ   = $(TESTSRC:test/%.c=$(B)/test/%.o)
+HOOKS     = hooks/bash.sh hooks/zsh.sh hooks/fish.fish
+
+all: vswitch
+
+vswitch: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(DEP_LIBS)
+
+$(B)/%.o: src/%.c | $(B)
+	$(CC) $(CFLAGS) $(DEP_CFLAGS) -MD -MP -c -o $@ $<
+
+$(B)/hooks.c: $(HOOKS) tools/embed.sh | $(B)
+	tools/embed.sh $@ bash=hooks/bash.sh zsh=hooks/zsh.sh fish=hooks/fish.fish
+
+$(B)/hooks.o: $(B)/hooks.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/test/%.o: test/%.c | $(B)/test
+	$(CC) $(CFLAGS) $(DEP_CFLAGS) $(CHECK_CFLAGS) -Isrc -MD -MP -c -o $@ $<
+
+$(B)/check_unit: $(TESTOBJ) $(LIBOBJ)
+	$(CC) $(LDFLAGS) -o $@ $(TESTOBJ) $(LIBOBJ) $(DEP_LIBS) $(CHECK_LIBS)
+
+$(B) $(B)/test:
+	mkdir -p $@
+
+check: check-unit check-e2e
+
+check-unit: $(B)/check_unit
+	$(B)/check_unit
+
+check-e2e: vswitch
+	test/e2e/run.sh
+
+lint:
+	shellcheck -s bash hooks/bash.sh hooks/zsh.sh test/e2e/*.sh
+
+install: vswitch
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/doc/vswitch
+	install -m 755 vswitch $(DESTDIR)$(PREFIX)/bin/vswitch
+	install -m 644 man/vswitch.1 $(DESTDIR)$(PREFIX)/share/man/man1/vswitch.1
+	install -m 644 config.example.ini $(DESTDIR)$(PREFIX)/share/doc/vswitch/config.example.ini
+
+deps:
+	apt-get update
+	apt-get install -y --no-install-recommends build-essential pkg-config \
+		libpcre2-dev libinih-dev check bash zsh fish tmux \
+		python3 python3-venv python3-virtualenv shellcheck valgrind
+
+clean:
+	rm -rf $(B) vswitch
+
+.PHONY: all check check-unit check-e2e lint install deps clean
+-include $(OBJ:.o=.d) $(TESTOBJ:.o=.d)

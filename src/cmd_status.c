@@ -1,0 +1,77 @@
+/* cmd_status: `vswitch status` says what is active and why, like
+ * `doas -C`: it reads everything the hook reads and changes nothing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "config.h"
+#include "discover.h"
+#include "engine.h"
+#include "error.h"
+#include "state.h"
+
+static void show_active(struct strbuf *out, const struct engine_input *in,
+			const struct state *st)
+{
+	if (in->virtual_env && *in->virtual_env && strcmp(in->virtual_env, st->env.buf)) {
+		strbuf_addf(out, "active:    %s (activated by hand; vswitch leaves it alone)\n",
+			    in->virtual_env);
+		return;
+	}
+	if (st->env.len)
+		strbuf_addf(out, "active:    %s (%s) as '%s'\n", st->env.buf,
+			    st->mode == MODE_USE ? "chosen with 'use'" : "automatic",
+			    st->label.buf);
+	else if (st->mode == MODE_OFF)
+		strbuf_addf(out, "active:    none (off inside %s; 'vswitch on' resumes)\n",
+			    st->dir.buf);
+	else
+		strbuf_addstr(out, "active:    none\n");
+}
+
+static void show_found(struct strbuf *out, const struct found *f)
+{
+	switch (f->kind) {
+	case FOUND_NONE:
+		strbuf_addstr(out, "wants:     none (no venv or rc file up to /)\n");
+		break;
+	case FOUND_ENV:
+		strbuf_addf(out, "wants:     %s\n", f->env.buf);
+		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
+		break;
+	case FOUND_OPTOUT:
+		strbuf_addf(out, "wants:     none (opted out by %s)\n", f->source.buf);
+		break;
+	case FOUND_MISSING:
+		strbuf_addf(out, "wants:     %s, which is not a venv\n", f->env.buf);
+		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
+		break;
+	}
+}
+
+int cmd_status(struct cmd_ctx *c)
+{
+	struct config cfg;
+	struct engine_input in;
+	struct state st;
+	struct found f;
+
+	if (c->argc)
+		return error("usage: vswitch status"), 2;
+	config_load(&cfg);
+	engine_input_from_env(&in);
+	state_init(&st);
+	if (state_decode(&st, in.state) < 0)
+		strbuf_addf(c->out, "state:     $%s is malformed; treated as empty\n",
+			    STATE_VAR);
+	strbuf_addf(c->out, "directory: %s\n", in.pwd);
+	show_active(c->out, &in, &st);
+	discover(&f, &cfg, in.pwd);
+	show_found(c->out, &f);
+	strbuf_addf(c->out, "config:    %s%s\n", cfg.path.buf,
+		    cfg.found ? "" : " (not found: built-in defaults)");
+	found_free(&f);
+	state_free(&st);
+	config_free(&cfg);
+	return 0;
+}

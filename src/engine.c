@@ -1,0 +1,221 @@
+/* engine: the state machine behind export, off, on and use. */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "discover.h"
+#include "error.h"
+#include "pathlist.h"
+#include "paths.h"
+#include "state.h"
+#include "venv.h"
+
+/* The env the shell should have, and the state that goes with it. */
+struct target {
+	struct strbuf env;	/* "" for none */
+	struct strbuf label;
+};
+
+void engine_input_from_env(struct engine_input *in)
+{
+	static char cwd[4096];
+	const char *pwd = getenv("PWD");
+
+	memset(in, 0, sizeof(*in));
+	if (!pwd || pwd[0] != '/')
+		pwd = getcwd(cwd, sizeof(cwd)) ? cwd : "/";
+	in->pwd = pwd;
+	in->path = getenv("PATH");
+	in->virtual_env = getenv("VIRTUAL_ENV");
+	in->pythonhome = getenv("PYTHONHOME");
+	in->state = getenv(STATE_VAR);
+}
+
+static void target_env(const struct config *cfg, struct target *t,
+		       const char *env, const char *rc_prompt)
+{
+	strbuf_set(&t->env, env);
+	strbuf_setlen(&t->label, 0);
+	venv_label(cfg, env, rc_prompt, &t->label);
+}
+
+/* Fill t with what $PWD wants; returns the directory that decided via
+ * dir (empty when nothing did). */
+static void want_here(const struct config *cfg, const char *pwd,
+		      struct target *t, struct strbuf *dir)
+{
+	struct found f;
+
+	discover(&f, cfg, pwd);
+	strbuf_set(dir, f.dir.buf);
+	if (f.kind == FOUND_ENV)
+		target_env(cfg, t, f.env.buf, f.has_prompt ? f.prompt.buf : NULL);
+	else if (f.kind == FOUND_MISSING)
+		error("%s: no env at '%s'", f.source.buf, f.env.buf);
+	found_free(&f);
+}
+
+/* Decide the target and the next state's mode for cmd. */
+static void decide(const struct config *cfg, const struct engine_input *in,
+		   enum engine_cmd cmd, const struct state *st,
+		   struct state *next, struct target *t)
+{
+	struct strbuf dir = STRBUF_INIT;
+
+	next->mode = st->mode;
+	strbuf_set(&next->dir, st->dir.buf);
+	switch (cmd) {
+	case ENGINE_OFF:
+		want_here(cfg, in->pwd, t, &dir);
+		strbuf_setlen(&t->env, 0);
+		next->mode = dir.len ? MODE_OFF : MODE_AUTO;
+		strbuf_set(&next->dir, dir.len ? dir.buf : "");
+		break;
+	case ENGINE_USE:
+		next->mode = MODE_USE;
+		strbuf_setlen(&next->dir, 0);
+		target_env(cfg, t, in->use_env, NULL);
+		break;
+	case ENGINE_ON:
+		next->mode = MODE_AUTO;
+		/* fall through */
+	case ENGINE_EXPORT:
+		if (next->mode == MODE_OFF && paths_within(in->pwd, st->dir.buf))
+			break;
+		if (next->mode == MODE_USE) {
+			strbuf_set(&t->env, st->env.buf);
+			strbuf_set(&t->label, st->label.buf);
+			break;
+		}
+		next->mode = MODE_AUTO;
+		strbuf_setlen(&next->dir, 0);
+		want_here(cfg, in->pwd, t, &dir);
+		break;
+	}
+	strbuf_release(&dir);
+}
+
+static void bin_of(const char *env, struct strbuf *out)
+{
+	strbuf_setlen(out, 0);
+	strbuf_addstr(out, env);
+	strbuf_addstr(out, "/bin");
+}
+
+/* Same env as before: repair what someone else undid (a login shell's
+ * fresh PATH, an unset VIRTUAL_ENV) and redraw the prompt in a new shell. */
+static void keep(const struct config *cfg, const struct engine_input *in,
+		 enum engine_cmd cmd, const struct target *t, struct changes *out)
+{
+	struct strbuf bin = STRBUF_INIT, path = STRBUF_INIT;
+
+	bin_of(t->env.buf, &bin);
+	if (!in->virtual_env || strcmp(in->virtual_env, t->env.buf)) {
+		changes_add(out, CH_SET, "VIRTUAL_ENV", t->env.buf);
+		changes_add(out, CH_SET, "VIRTUAL_ENV_PROMPT", t->label.buf);
+	}
+	if (!pathlist_has(in->path, bin.buf)) {
+		pathlist_prepend(in->path, bin.buf, &path);
+		changes_add(out, CH_SET, "PATH", path.buf);
+		changes_add(out, CH_REHASH, NULL, NULL);
+	}
+	if ((in->init || cmd != ENGINE_EXPORT) && !cfg->prompt_disable)
+		changes_add(out, CH_PROMPT, NULL, t->label.buf);
+	strbuf_release(&bin);
+	strbuf_release(&path);
+}
+
+/* Go from env st->env (maybe none) to t->env (maybe none). */
+static void switch_env(const struct config *cfg, const struct engine_input *in,
+		       const struct state *st, struct state *next,
+		       const struct target *t, struct changes *out)
+{
+	struct strbuf bin = STRBUF_INIT, path = STRBUF_INIT, tmp = STRBUF_INIT;
+	int had_ph = st->env.len ? st->had_pythonhome : in->pythonhome != NULL;
+	const char *ph = st->env.len ? st->pythonhome.buf : in->pythonhome;
+
+	strbuf_addstr(&path, in->path ? in->path : "");
+	if (st->env.len) {
+		bin_of(st->env.buf, &bin);
+		pathlist_remove(path.buf, bin.buf, &tmp);
+		strbuf_set(&path, tmp.buf);
+		changes_add(out, CH_PROMPT_CLEAR, NULL, NULL);
+	}
+	if (t->env.len) {
+		bin_of(t->env.buf, &bin);
+		strbuf_setlen(&tmp, 0);
+		pathlist_prepend(path.buf, bin.buf, &tmp);
+		strbuf_set(&path, tmp.buf);
+		changes_add(out, CH_SET, "VIRTUAL_ENV", t->env.buf);
+		changes_add(out, CH_SET, "VIRTUAL_ENV_PROMPT", t->label.buf);
+		if (in->pythonhome)
+			changes_add(out, CH_UNSET, "PYTHONHOME", NULL);
+		next->had_pythonhome = had_ph;
+		strbuf_set(&next->pythonhome, had_ph ? ph : "");
+		strbuf_set(&next->env, t->env.buf);
+		strbuf_set(&next->label, t->label.buf);
+	} else {
+		changes_add(out, CH_UNSET, "VIRTUAL_ENV", NULL);
+		changes_add(out, CH_UNSET, "VIRTUAL_ENV_PROMPT", NULL);
+		if (had_ph && (!in->pythonhome || strcmp(in->pythonhome, ph)))
+			changes_add(out, CH_SET, "PYTHONHOME", ph);
+	}
+	if (!in->path || strcmp(in->path, path.buf))
+		changes_add(out, CH_SET, "PATH", path.buf);
+	if (t->env.len && !cfg->prompt_disable)
+		changes_add(out, CH_PROMPT, NULL, t->label.buf);
+	changes_add(out, CH_REHASH, NULL, NULL);
+	strbuf_release(&bin);
+	strbuf_release(&path);
+	strbuf_release(&tmp);
+}
+
+static const char *const cmd_names[] = { "export", "off", "on", "use" };
+
+int engine_run(const struct config *cfg, const struct engine_input *in,
+	       enum engine_cmd cmd, struct changes *out)
+{
+	struct state st, next;
+	struct target t = { STRBUF_INIT, STRBUF_INIT };
+	struct strbuf enc = STRBUF_INIT;
+	int rc = 0;
+
+	state_init(&st);
+	state_init(&next);
+	state_decode(&st, in->state);	/* garbage reads as no state */
+	/* A VIRTUAL_ENV vswitch did not set belongs to the user. */
+	if (in->virtual_env && *in->virtual_env &&
+	    strcmp(in->virtual_env, st.env.buf)) {
+		if (cmd != ENGINE_EXPORT)
+			rc = error("cannot '%s': '%s' was activated by hand; run 'deactivate' first",
+				   cmd_names[cmd], in->virtual_env);
+		goto done;
+	}
+	decide(cfg, in, cmd, &st, &next, &t);
+	if (!strcmp(t.env.buf, st.env.buf)) {
+		if (t.env.len)
+			keep(cfg, in, cmd, &t, out);
+		strbuf_set(&next.env, st.env.buf);
+		strbuf_set(&next.label, st.label.buf);
+		next.had_pythonhome = st.had_pythonhome;
+		strbuf_set(&next.pythonhome, st.pythonhome.buf);
+	} else {
+		switch_env(cfg, in, &st, &next, &t, out);
+	}
+	if (!state_is_empty(&next)) {
+		state_encode(&next, &enc);
+		if (!in->state || strcmp(in->state, enc.buf))
+			changes_add(out, CH_SET, STATE_VAR, enc.buf);
+	} else if (in->state) {
+		changes_add(out, CH_UNSET, STATE_VAR, NULL);
+	}
+done:
+	state_free(&st);
+	state_free(&next);
+	strbuf_release(&t.env);
+	strbuf_release(&t.label);
+	strbuf_release(&enc);
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* engine: from the shell's state and the directory, decide the changes
+ * that move the shell where it should be. Knows no shell syntax. */
+#ifndef ENGINE_H
+#define ENGINE_H
+
+#include "changes.h"
+#include "config.h"
+
+enum engine_cmd {
+	ENGINE_EXPORT,	/* the hook: follow $PWD */
+	ENGINE_OFF,	/* deactivate and stay off inside this project */
+	ENGINE_ON,	/* back to automatic switching */
+	ENGINE_USE,	/* activate the given env until off or on */
+};
+
+/* What the shell looks like now; the strings are its variables (NULL
+ * when unset). */
+struct engine_input {
+	const char *pwd;
+	const char *path;
+	const char *virtual_env;
+	const char *pythonhome;
+	const char *state;
+	int init;		/* first run in a new shell: redo the prompt */
+	const char *use_env;	/* for ENGINE_USE: the env's absolute path */
+};
+
+/* Read the input from the process environment. */
+void engine_input_from_env(struct engine_input *in);
+/* Append to out the changes cmd calls for. Returns 0, or -1 when cmd
+ * cannot be done (an env activated by hand is in the way; reported). */
+int engine_run(const struct config *cfg, const struct engine_input *in,
+	       enum engine_cmd cmd, struct changes *out);
+
+#endif

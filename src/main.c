@@ -1,0 +1,109 @@
+/* main: parse global options and dispatch from the command table. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "error.h"
+
+#ifndef VERSION
+#define VERSION "unknown"
+#endif
+
+static const struct command {
+	const char *name;
+	int (*fn)(struct cmd_ctx *c);
+} commands[] = {
+	{ "hook", cmd_hook },
+	{ "export", cmd_export },
+	{ "off", cmd_off },
+	{ "on", cmd_on },
+	{ "status", cmd_status },
+};
+
+void usage_text(struct strbuf *out)
+{
+	strbuf_addstr(out,
+"usage: vswitch COMMAND [ARGS]\n"
+"\n"
+"Activates the Python virtual env of the project you are in, and restores\n"
+"the shell when you leave. Set it up once, in your shell's rc file:\n"
+"  bash:  eval \"$(vswitch hook bash)\"     (~/.bashrc)\n"
+"  zsh:   eval \"$(vswitch hook zsh)\"      (~/.zshrc)\n"
+"  fish:  vswitch hook fish | source      (~/.config/fish/config.fish)\n"
+"\n"
+"commands:\n"
+"  hook SHELL     print the hook for bash, zsh or fish\n"
+"  export SHELL   print the code that moves the shell to what $PWD wants\n"
+"                 (the hook runs this)\n"
+"  off            deactivate; stays off inside this project until you leave\n"
+"  on             resume automatic switching here\n"
+"  status         what is active, what chose it, which config was read\n"
+"  --help         this text\n"
+"  --version      the version\n"
+"\n"
+"See vswitch(1) for discovery, .venvrc files and the config file.\n");
+}
+
+/* Write all of buf to fd; stdout is checked, as a failed write there
+ * would leave the hook evaluating half a command. */
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct cmd_ctx c = { 0, NULL, NULL, &out };
+	const char *name;
+	int i = 1, rc = -1;
+
+	for (; i < argc && !strncmp(argv[i], "--shell", 7); i++) {
+		const char *v = argv[i][7] == '=' ? argv[i] + 8 :
+				argv[i][7] == '\0' && i + 1 < argc ? argv[++i] : NULL;
+
+		if (!v || !(c.shell = shell_find(v))) {
+			error("unknown shell '%s' (known: %s)", v ? v : "", shell_names());
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		usage_text(&out);
+		write_all(2, out.buf, out.len);
+		return 2;
+	}
+	name = argv[i];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+		usage_text(&out);
+		rc = 0;
+	} else if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+		strbuf_addstr(&out, "vswitch " VERSION "\n");
+		rc = 0;
+	}
+	for (size_t k = 0; rc < 0 && k < sizeof(commands) / sizeof(commands[0]); k++) {
+		if (strcmp(name, commands[k].name))
+			continue;
+		c.argc = argc - i - 1;
+		c.argv = argv + i + 1;
+		rc = commands[k].fn(&c);
+	}
+	if (rc < 0) {
+		error("unknown command '%s'; see 'vswitch --help'", name);
+		return 2;
+	}
+	if (out.len && write_all(1, out.buf, out.len) < 0) {
+		error("cannot write output");
+		rc = 1;
+	}
+	strbuf_release(&out);
+	return rc;
+}

@@ -1,0 +1,67 @@
+/* paths: locations and small path helpers. */
+#include "paths.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *paths_home(void)
+{
+	const char *h = getenv("HOME");
+
+	return h ? h : "";
+}
+
+void paths_xdg(struct strbuf *out, const char *var, const char *fallback)
+{
+	const char *v = getenv(var);
+
+	if (v && v[0] == '/') {
+		strbuf_addstr(out, v);
+		return;
+	}
+	strbuf_addstr(out, paths_home());
+	strbuf_addch(out, '/');
+	strbuf_addstr(out, fallback);
+}
+
+void paths_expand_tilde(struct strbuf *out, const char *path)
+{
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0')) {
+		strbuf_addstr(out, paths_home());
+		path++;
+	}
+	strbuf_addstr(out, path);
+}
+
+int paths_within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (n == 1 && dir[0] == '/')
+		return path[0] == '/';
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+const char *paths_basename(const char *path, size_t len, size_t *blen)
+{
+	size_t i = len;
+
+	while (i > 0 && path[i - 1] != '/')
+		i--;
+	*blen = len - i;
+	return path + i;
+}
+
+int paths_is_venv(const char *path)
+{
+	struct strbuf cfg = STRBUF_INIT;
+	struct stat st;
+	int ok;
+
+	strbuf_addstr(&cfg, path);
+	strbuf_addstr(&cfg, "/pyvenv.cfg");
+	ok = stat(cfg.buf, &st) == 0 && S_ISREG(st.st_mode);
+	strbuf_release(&cfg);
+	return ok;
+}

@@ -1,0 +1,22 @@
+/* paths: where things live (home, XDG dirs) and small path helpers. */
+#ifndef PATHS_H
+#define PATHS_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* $HOME, or "" when unset: vswitch never asks the passwd database. */
+const char *paths_home(void);
+/* Append $VAR if it is an absolute path, else $HOME/fallback. */
+void paths_xdg(struct strbuf *out, const char *var, const char *fallback);
+/* Append path with a leading "~" or "~/" replaced by $HOME. */
+void paths_expand_tilde(struct strbuf *out, const char *path);
+/* Whether path is dir itself or lies below it (both absolute, clean). */
+int paths_within(const char *path, const char *dir);
+/* Length of the last component of path (after the last '/'). */
+const char *paths_basename(const char *path, size_t len, size_t *blen);
+/* Whether path names an existing directory holding pyvenv.cfg. */
+int paths_is_venv(const char *path);
+
+#endif

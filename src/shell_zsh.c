@@ -1,0 +1,43 @@
+/* shell_zsh: zsh syntax; quoting as bash's. `export` (not typeset) so
+ * that evaluating inside the hook function still sets globals. */
+#include "shell.h"
+
+static void hook(struct strbuf *out, const char *self)
+{
+	strbuf_addstr(out, "_vswitch_bin=");
+	shell_quote_single(out, self);
+	strbuf_addch(out, '\n');
+	strbuf_addstr(out, hook_text_zsh);
+}
+
+static void set(struct strbuf *out, const char *name, const char *value)
+{
+	strbuf_addf(out, "export %s=", name);
+	shell_quote_single(out, value);
+	strbuf_addch(out, '\n');
+}
+
+static void unset(struct strbuf *out, const char *name)
+{
+	strbuf_addf(out, "unset %s\n", name);
+}
+
+static void prompt(struct strbuf *out, const char *label)
+{
+	if (!label) {
+		strbuf_addstr(out, "_vswitch_prompt_clear\n");
+		return;
+	}
+	strbuf_addstr(out, "_vswitch_prompt_set ");
+	shell_quote_single(out, label);
+	strbuf_addch(out, '\n');
+}
+
+static void rehash(struct strbuf *out)
+{
+	strbuf_addstr(out, "rehash\n");
+}
+
+const struct shell shell_zsh = {
+	"zsh", hook, shell_quote_single, set, unset, prompt, rehash,
+};

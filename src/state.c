@@ -1,0 +1,129 @@
+/* state: encode and decode $VSWITCH_STATE. */
+#include "state.h"
+
+#include <string.h>
+
+void state_init(struct state *st)
+{
+	st->mode = MODE_AUTO;
+	strbuf_init(&st->env);
+	strbuf_init(&st->dir);
+	st->had_pythonhome = 0;
+	strbuf_init(&st->pythonhome);
+	strbuf_init(&st->label);
+}
+
+void state_free(struct state *st)
+{
+	strbuf_release(&st->env);
+	strbuf_release(&st->dir);
+	strbuf_release(&st->pythonhome);
+	strbuf_release(&st->label);
+	state_init(st);
+}
+
+static void encode_field(struct strbuf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c > 0x7e || c == '%' || c == ':') {
+			strbuf_addch(out, '%');
+			strbuf_addch(out, hex[c >> 4]);
+			strbuf_addch(out, hex[c & 15]);
+		} else {
+			strbuf_addch(out, c);
+		}
+	}
+}
+
+static int unhex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Decode one field ending at ':' or NUL; returns the end or NULL. */
+static const char *decode_field(const char *p, struct strbuf *out)
+{
+	while (*p && *p != ':') {
+		if (*p == '%') {
+			int h = unhex(p[1]), l = h < 0 ? -1 : unhex(p[2]);
+
+			if (l < 0 || (h == 0 && l == 0))
+				return NULL;
+			strbuf_addch(out, h * 16 + l);
+			p += 3;
+		} else {
+			strbuf_addch(out, *p++);
+		}
+	}
+	return p;
+}
+
+int state_decode(struct state *st, const char *v)
+{
+	struct strbuf ph = STRBUF_INIT;
+	struct strbuf *fields[] = { &st->env, &st->dir, &ph, &st->label };
+
+	state_free(st);
+	if (!v || !*v)
+		return 0;
+	if (strncmp(v, "1:", 2) || !v[2] || !strchr("aou", v[2]) || v[3] != ':')
+		goto bad;
+	st->mode = (enum state_mode)v[2];
+	v += 4;
+	for (size_t i = 0; i < 4; i++) {
+		v = decode_field(v, fields[i]);
+		if (!v || (i < 3 ? *v != ':' : *v != '\0'))
+			goto bad;
+		if (i < 3)
+			v++;
+	}
+	if (ph.len == 1 && ph.buf[0] == '-')
+		st->had_pythonhome = 0;
+	else if (ph.len >= 1 && ph.buf[0] == '=') {
+		st->had_pythonhome = 1;
+		strbuf_add(&st->pythonhome, ph.buf + 1, ph.len - 1);
+	} else
+		goto bad;
+	if ((st->env.len && st->env.buf[0] != '/') ||
+	    (st->mode == MODE_OFF && st->dir.buf[0] != '/') ||
+	    (st->mode == MODE_USE && !st->env.len))
+		goto bad;
+	strbuf_release(&ph);
+	return 0;
+bad:
+	strbuf_release(&ph);
+	state_free(st);
+	return -1;
+}
+
+void state_encode(const struct state *st, struct strbuf *out)
+{
+	strbuf_addf(out, "1:%c:", (char)st->mode);
+	encode_field(out, st->env.buf, st->env.len);
+	strbuf_addch(out, ':');
+	encode_field(out, st->dir.buf, st->dir.len);
+	strbuf_addch(out, ':');
+	if (st->had_pythonhome) {
+		strbuf_addch(out, '=');
+		encode_field(out, st->pythonhome.buf, st->pythonhome.len);
+	} else {
+		strbuf_addch(out, '-');
+	}
+	strbuf_addch(out, ':');
+	encode_field(out, st->label.buf, st->label.len);
+}
+
+int state_is_empty(const struct state *st)
+{
+	return st->mode == MODE_AUTO && !st->env.len;
+}

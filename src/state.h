@@ -1,0 +1,41 @@
+/* state: what vswitch did to this shell, kept in $VSWITCH_STATE so that
+ * it can be undone, even by a new shell that inherited the environment.
+ *
+ * Format: "1:MODE:ENV:DIR:PYTHONHOME:LABEL". Every field is
+ * percent-encoded (bytes outside printable ASCII, '%' and ':'), so any
+ * byte string fits and the value stays one printable line. MODE is 'a'
+ * (automatic), 'o' (off inside DIR) or 'u' (an env chosen with `use`).
+ * ENV is the env whose bin/ vswitch put on PATH, empty when none.
+ * PYTHONHOME is "-" when it was unset before activation, else "=" and
+ * the old value. A value that does not parse is treated as no state. */
+#ifndef STATE_H
+#define STATE_H
+
+#include "strbuf.h"
+
+#define STATE_VAR "VSWITCH_STATE"
+
+enum state_mode { MODE_AUTO = 'a', MODE_OFF = 'o', MODE_USE = 'u' };
+
+struct state {
+	enum state_mode mode;
+	struct strbuf env;		/* active env, "" for none */
+	struct strbuf dir;		/* for MODE_OFF: where the off holds */
+	int had_pythonhome;		/* PYTHONHOME was set before activation */
+	struct strbuf pythonhome;	/* its value then */
+	struct strbuf label;		/* prompt label of the active env */
+};
+
+/* Empty state: automatic mode, nothing active. */
+void state_init(struct state *st);
+/* Free what st holds. */
+void state_free(struct state *st);
+/* Parse value (may be NULL) into st; returns 0, or -1 (st left empty)
+ * when the value is malformed. */
+int state_decode(struct state *st, const char *value);
+/* Append the encoded form of st. */
+void state_encode(const struct state *st, struct strbuf *out);
+/* Whether st holds nothing worth keeping (no env, automatic mode). */
+int state_is_empty(const struct state *st);
+
+#endif

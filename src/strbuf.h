@@ -1,0 +1,46 @@
+/* strbuf: a growable byte string.
+ *
+ * Invariants: buf is never NULL and always NUL-terminated, so buf can be
+ * passed to any C string function at any time; len never counts that NUL.
+ * An initialised strbuf that was never grown points at a shared empty
+ * string and owns no memory. Running out of memory is fatal. */
+#ifndef STRBUF_H
+#define STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t alloc;
+};
+
+extern char strbuf_empty[];
+#define STRBUF_INIT { strbuf_empty, 0, 0 }
+
+/* Make sb empty, owning nothing. */
+void strbuf_init(struct strbuf *sb);
+/* Free what sb owns and make it empty again. */
+void strbuf_release(struct strbuf *sb);
+/* Hand the buffer to the caller (always malloc'd) and reset sb. */
+char *strbuf_detach(struct strbuf *sb);
+/* Make room for extra more bytes plus the NUL. */
+void strbuf_grow(struct strbuf *sb, size_t extra);
+/* Cut sb to len bytes (len must not exceed sb->len). */
+void strbuf_setlen(struct strbuf *sb, size_t len);
+/* Append len bytes of data, which may hold any byte. */
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+/* Append a C string. */
+void strbuf_addstr(struct strbuf *sb, const char *s);
+/* Append one byte. */
+void strbuf_addch(struct strbuf *sb, int c);
+/* Append printf-style formatted text. */
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Append formatted text from a va_list. */
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Replace the contents with a C string. */
+void strbuf_set(struct strbuf *sb, const char *s);
+
+#endif

@@ -1,0 +1,125 @@
+/* venv: pyvenv.cfg and labels. */
+#include "venv.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "paths.h"
+
+#define CFG_MAX 65536
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Undo Python's repr() of a str: 'it\'s' or "it's", with \\ \n \t \r
+ * \xHH; anything else is kept as written. Unquoted values (virtualenv,
+ * uv) are taken as they are. */
+static void unrepr(const char *v, size_t n, struct strbuf *out)
+{
+	if (n < 2 || (v[0] != '\'' && v[0] != '"') || v[n - 1] != v[0]) {
+		strbuf_add(out, v, n);
+		return;
+	}
+	for (size_t i = 1; i < n - 1; i++) {
+		int c = (unsigned char)v[i];
+
+		if (c == '\\' && i + 1 < n - 1) {
+			int e = v[++i];
+
+			if (e == 'n')
+				c = '\n';
+			else if (e == 't')
+				c = '\t';
+			else if (e == 'r')
+				c = '\r';
+			else if (e == '\\' || e == '\'' || e == '"')
+				c = e;
+			else if (e == 'x' && i + 2 < n - 1 && hexval(v[i + 1]) >= 0 &&
+				 hexval(v[i + 2]) >= 0) {
+				c = hexval(v[i + 1]) * 16 + hexval(v[i + 2]);
+				i += 2;
+			} else {
+				strbuf_addch(out, '\\');
+				c = e;
+			}
+		}
+		if (c)
+			strbuf_addch(out, c);
+	}
+}
+
+int venv_cfg_get(const char *env, const char *key, struct strbuf *out)
+{
+	struct strbuf path = STRBUF_INIT;
+	char buf[CFG_MAX + 1];
+	size_t klen = strlen(key), len = 0;
+	ssize_t r;
+	int fd, found = 0;
+
+	strbuf_addstr(&path, env);
+	strbuf_addstr(&path, "/pyvenv.cfg");
+	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	strbuf_release(&path);
+	if (fd < 0)
+		return 0;
+	while (len < CFG_MAX && (r = read(fd, buf + len, CFG_MAX - len)) > 0)
+		len += (size_t)r;
+	close(fd);
+	buf[len] = '\0';
+	for (char *line = buf; line < buf + len && !found;) {
+		char *end = memchr(line, '\n', (size_t)(buf + len - line));
+		char *p = line, *v, *ve;
+
+		if (!end)
+			end = buf + len;
+		p += strspn(p, " \t");
+		if ((size_t)(end - p) > klen && !memcmp(p, key, klen)) {
+			v = p + klen;
+			v += strspn(v, " \t");
+			if (v < end && *v == '=') {
+				v++;
+				while (v < end && (*v == ' ' || *v == '\t'))
+					v++;
+				ve = end;
+				while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t' ||
+						  ve[-1] == '\r'))
+					ve--;
+				unrepr(v, (size_t)(ve - v), out);
+				found = 1;
+			}
+		}
+		line = end + 1;
+	}
+	return found;
+}
+
+void venv_label(const struct config *cfg, const char *env,
+		const char *rc_prompt, struct strbuf *out)
+{
+	size_t len = strlen(env), blen;
+	const char *base;
+
+	if (rc_prompt) {
+		strbuf_addstr(out, rc_prompt);
+		return;
+	}
+	if (venv_cfg_get(env, "prompt", out) && out->len)
+		return;
+	while (len > 1 && env[len - 1] == '/')
+		len--;
+	base = paths_basename(env, len, &blen);
+	if (config_is_name(cfg, base, blen) && base > env + 1) {
+		len = (size_t)(base - env) - 1;
+		base = paths_basename(env, len, &blen);
+	}
+	strbuf_add(out, base, blen);
+}

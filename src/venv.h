@@ -1,0 +1,17 @@
+/* venv: facts about one env folder: its pyvenv.cfg and its label. */
+#ifndef VENV_H
+#define VENV_H
+
+#include "config.h"
+#include "strbuf.h"
+
+/* Append the value of key in env/pyvenv.cfg, with Python's repr quoting
+ * (as `python -m venv --prompt` writes it) undone. Returns 1 if found. */
+int venv_cfg_get(const char *env, const char *key, struct strbuf *out);
+/* Append the label for env: rc_prompt if given, else pyvenv.cfg's prompt,
+ * else the folder's name, or the project folder's name when the folder
+ * name is one of the search names (so no two projects both say "venv"). */
+void venv_label(const struct config *cfg, const char *env,
+		const char *rc_prompt, struct strbuf *out);
+
+#endif
