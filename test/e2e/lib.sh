@@ -1,0 +1,254 @@
+# shellcheck shell=bash
+# End-to-end harness: drives a real interactive bash, zsh or fish in a
+# tmux pane (a real pty), types lines into it and reads back what the
+# shell wrote: `env -0` dumps made by a child process, exit statuses, and
+# the screen as drawn. Scenarios are written once and run in every shell;
+# the few lines whose syntax differs go through the l_* helpers below.
+#
+# Set by run.sh: SH (bash|zsh|fish), VSW (the binary), FIX (fixtures made
+# once per run), E2E_DIR (this folder).
+
+E2E_TIMEOUT=${E2E_TIMEOUT:-20}
+
+# Per-scenario: T is a fresh folder with home/, d/ (dumps), p/ (paths
+# handed to vsw_cdp), sync/.
+e2e_setup() {
+	T=$(mktemp -d "${TMPDIR:-/tmp}/vsw-e2e.XXXXXX")
+	mkdir -p "$T/home" "$T/d" "$T/p" "$T/sync" "$T/home/.config"
+	SOCK="vsw-e2e-$$-${T##*.}"
+	NSYNC=0
+	RC_PRE=''
+	RC_POST=''
+	START_DIR=$T/home
+	FAILS=0
+}
+
+e2e_teardown() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	if [ "$FAILS" -eq 0 ] || [ -z "${E2E_KEEP-}" ]; then
+		chmod -R u+rwx "$T" 2>/dev/null
+		rm -rf "$T"
+	else
+		echo "    (kept $T)"
+	fi
+}
+
+fail() {
+	FAILS=$((FAILS + 1))
+	printf '    FAIL: %s\n' "$*"
+}
+
+# Write the rc file for $SH: a plain prompt, a handler of the user's own
+# that records $? (PROMPT_COMMAND, precmd, fish_prompt), RC_PRE, the
+# vswitch hook, RC_POST, and the vsw_* helpers the scenarios type.
+write_rc() {
+	case $SH in
+	bash)
+		cat >"$T/home/.bashrc" <<RC
+PS1='\$ '
+PROMPT_COMMAND='echo \$? >> "\$VSW_T/pc_status"'
+$RC_PRE
+eval "\$('$VSW' hook bash)"
+$RC_POST
+vsw_sync() { : > "\$VSW_T/sync/\$1"; }
+vsw_dump() { /usr/bin/env -0 > "\$VSW_T/d/\$1"; }
+vsw_status() { echo "\$?" > "\$VSW_T/d/\$1"; }
+vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
+vsw_py() { python -c 'import sys; print(sys.prefix)' > "\$VSW_T/d/\$1" 2>&1; }
+RC
+		;;
+	zsh)
+		cat >"$T/home/.zshrc" <<RC
+PS1='%% '
+vsw_user_precmd() { echo \$? >> "\$VSW_T/pc_status"; }
+precmd_functions+=(vsw_user_precmd)
+$RC_PRE
+eval "\$('$VSW' hook zsh)"
+$RC_POST
+vsw_sync() { : > "\$VSW_T/sync/\$1"; }
+vsw_dump() { /usr/bin/env -0 > "\$VSW_T/d/\$1"; }
+vsw_status() { echo "\$?" > "\$VSW_T/d/\$1"; }
+vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
+vsw_py() { python -c 'import sys; print(sys.prefix)' > "\$VSW_T/d/\$1" 2>&1; }
+RC
+		;;
+	fish)
+		mkdir -p "$T/home/.config/fish"
+		cat >"$T/home/.config/fish/config.fish" <<RC
+set -g fish_greeting ''
+function fish_prompt; echo \$status >> \$VSW_T/pc_status; printf '> '; end
+$RC_PRE
+'$VSW' hook fish | source
+$RC_POST
+function vsw_sync; echo -n > \$VSW_T/sync/\$argv[1]; end
+function vsw_dump; /usr/bin/env -0 > \$VSW_T/d/\$argv[1]; end
+function vsw_status; echo \$status > \$VSW_T/d/\$argv[1]; end
+function vsw_cdp; cd (cat \$VSW_T/p/\$argv[1] | string collect -N); end
+function vsw_py; python -c 'import sys; print(sys.prefix)' > \$VSW_T/d/\$argv[1] 2>&1; end
+RC
+		;;
+	esac
+}
+
+# The command line that starts $SH interactively with its rc file.
+shell_cmd() {
+	case $SH in
+	bash) echo "bash --rcfile \"\$HOME/.bashrc\" -i" ;;
+	zsh) echo "zsh -i" ;;
+	fish) echo "fish -i" ;;
+	esac
+}
+
+# Start the shell in a clean environment (plus any NAME=VALUE arguments)
+# and wait for its first prompt.
+start_shell() {
+	write_rc
+	local -a envv=(HOME="$T/home" PATH=/usr/local/bin:/usr/bin:/bin
+		TERM=xterm-256color LANG=C.UTF-8 USER="$(id -un)" VSW_T="$T"
+		ZDOTDIR="$T/home" XDG_CONFIG_HOME="$T/home/.config"
+		XDG_DATA_HOME="$T/home/.local/share" "$@")
+	local cmd q=''
+	cmd=$(shell_cmd | sed "s|\\\$HOME|$T/home|")
+	for v in "${envv[@]}"; do q+=" $(printf '%q' "$v")"; done
+	tmux -L "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -s t \
+		-c "$START_DIR" "exec env -i$q $cmd"
+	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
+	sync_shell || fail "$SH did not start"
+}
+
+# Type each argument as one line.
+type_lines() {
+	local line
+	for line in "$@"; do
+		tmux -L "$SOCK" send-keys -t t -l -- "$line"
+		tmux -L "$SOCK" send-keys -t t Enter
+	done
+}
+
+# Type a line that touches a file, and wait for it: everything typed
+# before has run and every prompt hook before it has run.
+sync_shell() {
+	NSYNC=$((NSYNC + 1))
+	type_lines "vsw_sync $NSYNC"
+	local i=0
+	while [ ! -e "$T/sync/$NSYNC" ]; do
+		i=$((i + 1))
+		if [ $i -gt $((E2E_TIMEOUT * 20)) ]; then
+			echo "    (screen at time-out:)"
+			pane | sed 's/^/    | /' | tail -15
+			return 1
+		fi
+		sleep 0.05
+	done
+	return 0
+}
+
+# Type lines, then sync.
+run() {
+	type_lines "$@"
+	sync_shell || fail "time-out after: $*"
+}
+
+pane() {
+	tmux -L "$SOCK" capture-pane -p -J -t t -S -200
+}
+
+# The last non-empty line on screen, trailing blanks removed.
+last_line() {
+	pane | sed 's/[[:space:]]*$//' | awk 'NF { l = $0 } END { print l }'
+}
+
+# The prompt each shell's rc draws when no env is active.
+plain_prompt() {
+	case $SH in
+	bash) echo '$' ;;
+	zsh) echo '%' ;;
+	fish) echo '>' ;;
+	esac
+}
+
+# Wait until the bottom prompt reads exactly $1 (trailing blanks aside).
+expect_prompt() {
+	local i=0 got
+	while :; do
+		got=$(last_line)
+		[ "$got" = "$1" ] && return 0
+		i=$((i + 1))
+		if [ $i -gt 60 ]; then
+			fail "prompt: expected '$1', got '$got'"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# Value of VAR in dump NAME (from vsw_dump NAME).
+env_of() {
+	"$E2E_DIR/envtool.py" get "$T/d/$1" "$2"
+}
+
+expect_env() {
+	local got
+	if ! got=$(env_of "$1" "$2"; echo x); then
+		fail "$1: $2 is unset, expected '$3'"
+		return
+	fi
+	got=${got%x}
+	[ "$got" = "$3" ] || fail "$1: $2 is '$got', expected '$3'"
+}
+
+expect_unset() {
+	if env_of "$1" "$2" >/dev/null; then
+		fail "$1: $2 is set to '$(env_of "$1" "$2")', expected unset"
+	fi
+}
+
+# Dumps $1 and $2 hold the same environment, byte for byte.
+expect_same_env() {
+	local diff
+	diff=$("$E2E_DIR/envtool.py" same "$T/d/$1" "$T/d/$2") ||
+		fail "environment $1 -> $2 differs:
+$diff"
+}
+
+expect_file() {
+	local got
+	got=$(cat "$T/d/$1" 2>/dev/null)
+	[ "$got" = "$2" ] || fail "$1: expected '$2', got '$got'"
+}
+
+expect_screen_lacks() {
+	if pane | grep -qF -- "$1"; then
+		fail "screen shows '$1':"
+		pane | grep -F -- "$1" | head -3 | sed 's/^/    | /'
+	fi
+}
+
+expect_screen_has() {
+	pane | grep -qF -- "$1" || fail "screen lacks '$1'"
+}
+
+# Hand a path (any bytes) to the shell: vsw_cdp N then cds into it.
+put_path() {
+	printf '%s' "$2" >"$T/p/$1"
+}
+
+# --- the few lines whose syntax differs between the shells ---
+
+l_prepend_path() {
+	case $SH in
+	fish) echo "set -gx PATH $1 \$PATH" ;;
+	*) echo "export PATH=$1:\$PATH" ;;
+	esac
+}
+
+l_activate() {
+	case $SH in
+	fish) echo "source $1/bin/activate.fish" ;;
+	*) echo "source $1/bin/activate" ;;
+	esac
+}
+
+l_subshell() {
+	shell_cmd
+}
