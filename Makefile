@@ -76,6 +76,10 @@ install: vswitch
 	install -m 755 vswitch $(DESTDIR)$(PREFIX)/bin/vswitch
 	install -m 644 man/vswitch.1 $(DESTDIR)$(PREFIX)/share/man/man1/vswitch.1
 	install -m 644 config.example.ini $(DESTDIR)$(PREFIX)/share/doc/vswitch/config.example.ini
+	@echo 'Installed. Add one line to your shell rc file, then open a new shell:'
+	@echo '  bash  ~/.bashrc                  eval "$$(vswitch hook bash)"'
+	@echo '  zsh   ~/.zshrc                   eval "$$(vswitch hook zsh)"'
+	@echo '  fish  ~/.config/fish/config.fish vswitch hook fish | source'
 
 deps:
 	apt-get update
