@@ -40,12 +40,13 @@ static void clear_names(struct config *cfg)
 }
 
 /* names = venv .venv: split on blanks; a name with '/' or one that is
- * "." or ".." could escape the directory, so it is refused. */
+ * "." or ".." could escape the directory, so the line is refused and the
+ * names before it stay. */
 static int set_names(struct config *cfg, const char *value, const char **msg)
 {
+	struct config next = { 0 };
 	const char *p = value;
 
-	clear_names(cfg);
 	while (*p) {
 		size_t n;
 
@@ -56,15 +57,19 @@ static int set_names(struct config *cfg, const char *value, const char **msg)
 		if (memchr(p, '/', n) || (n == 1 && p[0] == '.') ||
 		    (n == 2 && p[0] == '.' && p[1] == '.')) {
 			*msg = "names: a name may not contain '/' or be '.' or '..'";
+			clear_names(&next);
 			return 0;
 		}
-		cfg->names = xrealloc(cfg->names, (cfg->nnames + 1) * sizeof(char *));
-		cfg->names[cfg->nnames] = strndup(p, n);
-		if (!cfg->names[cfg->nnames])
+		next.names = xrealloc(next.names, (next.nnames + 1) * sizeof(char *));
+		next.names[next.nnames] = strndup(p, n);
+		if (!next.names[next.nnames])
 			die("out of memory");
-		cfg->nnames++;
+		next.nnames++;
 		p += n;
 	}
+	clear_names(cfg);
+	cfg->names = next.names;
+	cfg->nnames = next.nnames;
 	return 1;
 }
 

@@ -33,39 +33,42 @@ static int syntax_ok(const char *line)
 	return p > line || strpbrk(p, "=:") != NULL;
 }
 
-/* fgets for inih that counts lines and drops the tail of a line that
- * does not fit, so a long line is one error rather than garbage keys. */
+/* fgets for inih that counts lines, and blanks (after reporting) a line
+ * that is too long, holds a NUL byte or is not INI, so that a bad line is
+ * one clear error rather than garbage keys. */
 static char *read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
-	size_t len;
-	int c;
+	size_t n = 0, room = (size_t)num - 2;	/* keep space for "\n\0" */
+	int c, nul = 0, too_long = 0;
 
-	if (r->line >= MAX_FILE_LINES || !fgets(str, num, r->fp))
+	if (r->line >= MAX_FILE_LINES)
+		return NULL;
+	while ((c = getc(r->fp)) != EOF && c != '\n') {
+		if (!c)
+			nul = 1;
+		else if (n < room)
+			str[n++] = (char)c;
+		else
+			too_long = 1;
+	}
+	if (c == EOF && !n && !nul)
 		return NULL;
 	r->line++;
-	len = strlen(str);
-	if (len && str[len - 1] != '\n' && !feof(r->fp)) {
-		while ((c = getc(r->fp)) != EOF && c != '\n')
-			;
-		error_at(r->path, r->line, "line longer than %d bytes ignored",
-			 num - 2);
-		str[0] = '\n';
-		str[1] = '\0';
-	}
-	/* A NUL byte would cut the line short without inih noticing. */
-	if (strlen(str) != len && memchr(str, '\0', len)) {
+	str[n++] = '\n';
+	str[n] = '\0';
+	if (too_long)
+		error_at(r->path, r->line, "line longer than %d bytes ignored", num - 2);
+	else if (nul)
 		error_at(r->path, r->line, "NUL byte in line; line ignored");
-		str[0] = '\n';
-		str[1] = '\0';
-	}
-	if (!syntax_ok(str)) {
+	else if (!syntax_ok(str))
 		error_at(r->path, r->line,
 			 "syntax error (expected 'key = value' or '[section]')");
-		r->bad_line = r->line;
-		str[0] = '\n';
-		str[1] = '\0';
-	}
+	else
+		return str;
+	r->bad_line = r->line;
+	str[0] = '\n';
+	str[1] = '\0';
 	return str;
 }
 

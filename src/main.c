@@ -67,12 +67,13 @@ int main(int argc, char **argv)
 	const char *name;
 	int i = 1, rc = -1;
 
-	for (; i < argc && !strncmp(argv[i], "--shell", 7); i++) {
+	for (; i < argc && !strncmp(argv[i], "--shell", 7) &&
+	       (argv[i][7] == '=' || argv[i][7] == '\0'); i++) {
 		const char *v = argv[i][7] == '=' ? argv[i] + 8 :
-				argv[i][7] == '\0' && i + 1 < argc ? argv[++i] : NULL;
+				i + 1 < argc ? argv[++i] : "";
 
-		if (!v || !(c.shell = shell_find(v))) {
-			error("unknown shell '%s' (known: %s)", v ? v : "", shell_names());
+		if (!(c.shell = shell_find(v))) {
+			error("unknown shell '%s' (known: %s)", v, shell_names());
 			return 2;
 		}
 	}

@@ -23,8 +23,9 @@ static int handle(void *data, const char *section, const char *key,
 		return 1;
 	}
 	if (!strcmp(key, "prompt")) {
+		/* An empty prompt falls through to the next label rule. */
 		strbuf_set(&rc->prompt, value);
-		rc->has_prompt = 1;
+		rc->has_prompt = *value != '\0';
 		return 1;
 	}
 	*msg = "unknown key (expected env or prompt)";
