@@ -80,6 +80,8 @@ install: vswitch
 	@echo '  bash  ~/.bashrc                  eval "$$(vswitch hook bash)"'
 	@echo '  zsh   ~/.zshrc                   eval "$$(vswitch hook zsh)"'
 	@echo '  fish  ~/.config/fish/config.fish vswitch hook fish | source'
+	@echo 'Try it: mkdir -p /tmp/try-vswitch && python3 -m venv /tmp/try-vswitch/venv'
+	@echo '        then cd /tmp/try-vswitch: the prompt starts with (try-vswitch)'
 
 deps:
 	apt-get update
