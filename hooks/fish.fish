@@ -38,10 +38,15 @@ function __vswitch_prompt_set --description 'vswitch: show the env in the prompt
     end
 end
 
+# Put the original back only if fish_prompt is still our wrapper: a
+# prompt the user defined meanwhile is theirs and stays.
 function __vswitch_prompt_clear --description 'vswitch: restore the prompt'
     if functions -q __vswitch_fish_prompt
-        functions -e fish_prompt
-        functions -c __vswitch_fish_prompt fish_prompt
+        set -l __vswitch_d (functions --details --verbose fish_prompt)
+        if test "$__vswitch_d[5]" = 'vswitch: prompt with the env label'
+            functions -e fish_prompt
+            functions -c __vswitch_fish_prompt fish_prompt
+        end
         functions -e __vswitch_fish_prompt
     end
     set -e -g __vswitch_label

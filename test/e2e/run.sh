@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the end-to-end scenarios in real interactive shells.
 #   test/e2e/run.sh [-s SHELL]... [PATTERN]
-# runs every scenario function t_* whose name matches PATTERN (a grep
+# runs every scenario function t_* whose name matches PATTERN (an extended
 # regex) in each SHELL (default: bash zsh fish), and ends with the line
 # "N passed, N failed".
 set -u
@@ -40,7 +40,7 @@ export FIX FIX_PWNED="$FIX/pwned"
 trap drop_fixtures EXIT
 
 passed=0 failed=0
-mapfile -t tests < <(declare -F | awk '{ print $3 }' | grep '^t_' | grep -- "$pattern")
+mapfile -t tests < <(declare -F | awk '{ print $3 }' | grep '^t_' | grep -E -- "$pattern")
 for SH in "${shells[@]}"; do
 	if ! command -v "$SH" >/dev/null; then
 		echo "not ok - $SH is not installed (make deps)"

@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Prompt opt-outs and the ways users' own prompt set-ups are kept.
+
+# VIRTUAL_ENV_DISABLE_PROMPT (set, as frameworks do, without export):
+# the env is active, the prompt untouched.
+t_prompt_disabled_by_variable() {
+	case $SH in
+	fish) RC_PRE='set -g VIRTUAL_ENV_DISABLE_PROMPT 1' ;;
+	*) RC_PRE='VIRTUAL_ENV_DISABLE_PROMPT=1' ;;
+	esac
+	start_shell
+	run "cd $FIX/w/proj" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	expect_env in VIRTUAL_ENV_PROMPT proj
+	expect_prompt "$(plain_prompt)"
+}
+
+# [prompt] disable = true in the config: the same.
+t_prompt_disabled_by_config() {
+	mkdir -p "$T/home/.config/vswitch"
+	printf '[prompt]\ndisable = true\n' >"$T/home/.config/vswitch/config.ini"
+	start_shell
+	run "cd $FIX/w/proj" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	expect_prompt "$(plain_prompt)"
+	run "cd $FIX/w/plain"
+	expect_prompt "$(plain_prompt)"
+}
+
+# The user changes their prompt while an env is active: leaving removes
+# only our prefix and keeps their new prompt.
+t_user_prompt_change_kept() {
+	local mine
+	case $SH in
+	bash) mine='PS1="new$ "'; ;;
+	zsh) mine='PS1="new%% "' ;;
+	fish) mine="function fish_prompt; printf 'new> '; end" ;;
+	esac
+	start_shell
+	run "cd $FIX/w/proj" "$mine" "cd $FIX/w/proj2"
+	expect_prompt "(proj2) new$(plain_prompt)"
+	run "cd $FIX/w/plain"
+	expect_prompt "new$(plain_prompt)"
+}
+
+# bash >= 5.1 lets PROMPT_COMMAND be an array; the hook goes into element
+# 0 and the user's other elements keep running.
+t_bash_prompt_command_array() {
+	[ "$SH" = bash ] || return 0
+	RC_PRE='PROMPT_COMMAND=("echo one >> \$VSW_T/d/pc" "echo two >> \$VSW_T/d/pc")'
+	start_shell
+	: >"$T/d/pc"
+	run "cd $FIX/w/proj" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	grep -q one "$T/d/pc" && grep -q two "$T/d/pc" ||
+		fail "the user's PROMPT_COMMAND elements did not both run: $(cat "$T/d/pc")"
+	expect_prompt "(proj) $(plain_prompt)"
+}
