@@ -41,10 +41,13 @@ static char *read_line(char *str, int num, void *stream)
 	size_t len;
 	int c;
 
+	/* Fill first: then the NUL fgets ends with is the last NUL in str,
+	 * which gives the length read even when the line holds a NUL. */
+	memset(str, '\n', (size_t)num);
 	if (r->line >= MAX_FILE_LINES || !fgets(str, num, r->fp))
 		return NULL;
 	r->line++;
-	len = strlen(str);
+	len = (size_t)((char *)memrchr(str, '\0', (size_t)num) - str);
 	if (len && str[len - 1] != '\n' && !feof(r->fp)) {
 		while ((c = getc(r->fp)) != EOF && c != '\n')
 			;
@@ -52,9 +55,8 @@ static char *read_line(char *str, int num, void *stream)
 			 num - 2);
 		str[0] = '\n';
 		str[1] = '\0';
-	}
-	/* A NUL byte would cut the line short without inih noticing. */
-	if (strlen(str) != len && memchr(str, '\0', len)) {
+	} else if (strlen(str) != len) {
+		/* A NUL byte would cut the line short without inih noticing. */
 		error_at(r->path, r->line, "NUL byte in line; line ignored");
 		str[0] = '\n';
 		str[1] = '\0';
