@@ -39,12 +39,33 @@ static void clear_names(struct config *cfg)
 	cfg->nnames = 0;
 }
 
-/* names = venv .venv: split on blanks; a name with '/' or one that is
- * "." or ".." could escape the directory, so it is refused. */
+/* Whether every blank-separated name in value is safe: one with '/' or
+ * one that is "." or ".." could escape the directory. */
+static int names_ok(const char *p)
+{
+	while (*p) {
+		size_t n;
+
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t");
+		if (memchr(p, '/', n) || (n == 1 && p[0] == '.') ||
+		    (n == 2 && p[0] == '.' && p[1] == '.'))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+/* names = venv .venv: split on blanks. A line with a bad name is
+ * refused whole, so the names stay as they were. */
 static int set_names(struct config *cfg, const char *value, const char **msg)
 {
 	const char *p = value;
 
+	if (!names_ok(value)) {
+		*msg = "names: a name may not contain '/' or be '.' or '..'";
+		return 0;
+	}
 	clear_names(cfg);
 	while (*p) {
 		size_t n;
@@ -53,11 +74,6 @@ static int set_names(struct config *cfg, const char *value, const char **msg)
 		n = strcspn(p, " \t");
 		if (!n)
 			break;
-		if (memchr(p, '/', n) || (n == 1 && p[0] == '.') ||
-		    (n == 2 && p[0] == '.' && p[1] == '.')) {
-			*msg = "names: a name may not contain '/' or be '.' or '..'";
-			return 0;
-		}
 		cfg->names = xrealloc(cfg->names, (cfg->nnames + 1) * sizeof(char *));
 		cfg->names[cfg->nnames] = strndup(p, n);
 		if (!cfg->names[cfg->nnames])
