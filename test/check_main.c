@@ -7,7 +7,8 @@
 int main(void)
 {
 	Suite *(*const suites[])(void) = {
-		strbuf_suite, error_suite,
+		strbuf_suite, error_suite, paths_suite, pathlist_suite, state_suite,
+		shell_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
