@@ -71,18 +71,21 @@ START_TEST(encode_exact)
 }
 END_TEST
 
-/* Every byte 1..255 (the loop index) in every field and every mode. */
+/* Every byte 1..255, alone, in every field and every mode. (One test,
+ * not a loop test: 255 forks would triple the suite's run time.) */
 START_TEST(every_byte)
 {
 	static const enum state_mode modes[] = { MODE_AUTO, MODE_OFF, MODE_USE };
 	char env[] = "/e?x", dir[] = "/d?", ph[] = "?", label[] = "?l?";
 	struct state st;
 
-	env[2] = dir[2] = ph[0] = label[0] = label[2] = (char)_i;
-	for (size_t m = 0; m < 3; m++) {
-		fill(&st, modes[m], env, dir, ph, label);
-		round_trip(&st, NULL);
-		state_free(&st);
+	for (int b = 1; b < 256; b++) {
+		env[2] = dir[2] = ph[0] = label[0] = label[2] = (char)b;
+		for (size_t m = 0; m < 3; m++) {
+			fill(&st, modes[m], env, dir, ph, label);
+			round_trip(&st, NULL);
+			state_free(&st);
+		}
 	}
 }
 END_TEST
@@ -198,7 +201,7 @@ Suite *state_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, encode_exact);
-	tcase_add_loop_test(tc, every_byte, 1, 256);
+	tcase_add_test(tc, every_byte);
 	tcase_add_test(tc, all_bytes_at_once);
 	tcase_add_test(tc, absent_is_empty);
 	tcase_add_test(tc, malformed);
