@@ -20,9 +20,45 @@ static int hexval(int c)
 	return -1;
 }
 
+/* The code point named by the n hex digits at s, or -1. */
+static long hexn(const char *s, size_t n)
+{
+	long v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (hexval(s[i]) < 0)
+			return -1;
+		v = v * 16 + hexval(s[i]);
+		if (v > 0x10ffff)
+			return -1;
+	}
+	return v;
+}
+
+/* Append code point c as UTF-8, the encoding pyvenv.cfg is written in. */
+static void add_utf8(struct strbuf *out, long c)
+{
+	if (c < 0x80) {
+		strbuf_addch(out, (int)c);
+	} else if (c < 0x800) {
+		strbuf_addch(out, (int)(0xc0 | c >> 6));
+		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		strbuf_addch(out, (int)(0xe0 | c >> 12));
+		strbuf_addch(out, (int)(0x80 | (c >> 6 & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
+	} else {
+		strbuf_addch(out, (int)(0xf0 | c >> 18));
+		strbuf_addch(out, (int)(0x80 | (c >> 12 & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (c >> 6 & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
+	}
+}
+
 /* Undo Python's repr() of a str: 'it\'s' or "it's", with \\ \n \t \r
- * \xHH; anything else is kept as written. Unquoted values (virtualenv,
- * uv) are taken as they are. */
+ * and \xHH, \uHHHH, \UHHHHHHHH, which name code points (so '\xad' is
+ * U+00AD, two bytes in UTF-8); anything else is kept as written.
+ * Unquoted values (virtualenv, uv) are taken as they are. */
 static void unrepr(const char *v, size_t n, struct strbuf *out)
 {
 	if (n < 2 || (v[0] != '\'' && v[0] != '"') || v[n - 1] != v[0]) {
@@ -34,7 +70,15 @@ static void unrepr(const char *v, size_t n, struct strbuf *out)
 
 		if (c == '\\' && i + 1 < n - 1) {
 			int e = v[++i];
+			size_t d = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+			long cp;
 
+			if (d && i + d < n - 1 && (cp = hexn(v + i + 1, d)) >= 0) {
+				if (cp)
+					add_utf8(out, cp);
+				i += d;
+				continue;
+			}
 			if (e == 'n')
 				c = '\n';
 			else if (e == 't')
@@ -43,11 +87,7 @@ static void unrepr(const char *v, size_t n, struct strbuf *out)
 				c = '\r';
 			else if (e == '\\' || e == '\'' || e == '"')
 				c = e;
-			else if (e == 'x' && i + 2 < n - 1 && hexval(v[i + 1]) >= 0 &&
-				 hexval(v[i + 2]) >= 0) {
-				c = hexval(v[i + 1]) * 16 + hexval(v[i + 2]);
-				i += 2;
-			} else {
+			else {
 				strbuf_addch(out, '\\');
 				c = e;
 			}

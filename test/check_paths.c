@@ -1,0 +1,126 @@
+/* check_paths: home, XDG locations and the small path helpers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "paths.h"
+#include "suites.h"
+
+START_TEST(home)
+{
+	setenv("HOME", "/h", 1);
+	ck_assert_str_eq(paths_home(), "/h");
+	unsetenv("HOME");
+	ck_assert_str_eq(paths_home(), "");
+}
+END_TEST
+
+START_TEST(xdg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	setenv("HOME", "/h", 1);
+	setenv("XDG_DATA_HOME", "/data", 1);
+	paths_xdg(&sb, "XDG_DATA_HOME", ".local/share");
+	ck_assert_str_eq(sb.buf, "/data");
+	strbuf_setlen(&sb, 0);
+	setenv("XDG_DATA_HOME", "rel/data", 1);
+	paths_xdg(&sb, "XDG_DATA_HOME", ".local/share");
+	ck_assert_str_eq(sb.buf, "/h/.local/share");
+	strbuf_setlen(&sb, 0);
+	setenv("XDG_DATA_HOME", "", 1);
+	paths_xdg(&sb, "XDG_DATA_HOME", ".local/share");
+	ck_assert_str_eq(sb.buf, "/h/.local/share");
+	strbuf_setlen(&sb, 0);
+	unsetenv("XDG_DATA_HOME");
+	paths_xdg(&sb, "XDG_DATA_HOME", ".local/share");
+	ck_assert_str_eq(sb.buf, "/h/.local/share");
+	strbuf_release(&sb);
+}
+END_TEST
+
+/* Expand path with HOME=/h and compare. */
+static void check_tilde(const char *path, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	paths_expand_tilde(&sb, path);
+	ck_assert_str_eq(sb.buf, want);
+	strbuf_release(&sb);
+}
+
+START_TEST(tilde)
+{
+	setenv("HOME", "/h", 1);
+	check_tilde("~", "/h");
+	check_tilde("~/", "/h/");
+	check_tilde("~/envs", "/h/envs");
+	check_tilde("~user/envs", "~user/envs");
+	check_tilde("/a/~/b", "/a/~/b");
+	check_tilde("", "");
+}
+END_TEST
+
+START_TEST(within)
+{
+	ck_assert(paths_within("/a", "/a"));
+	ck_assert(paths_within("/a/b", "/a"));
+	ck_assert(paths_within("/a/b/c", "/a/b"));
+	ck_assert(!paths_within("/ab", "/a"));
+	ck_assert(!paths_within("/a", "/a/b"));
+	ck_assert(paths_within("/", "/"));
+	ck_assert(paths_within("/x/y", "/"));
+	ck_assert(!paths_within("rel", "/"));
+}
+END_TEST
+
+/* The last component of the first len bytes of path. */
+static void check_base(const char *path, size_t len, const char *want)
+{
+	size_t blen;
+	const char *b = paths_basename(path, len, &blen);
+
+	ck_assert_uint_eq(blen, strlen(want));
+	ck_assert(!memcmp(b, want, blen));
+}
+
+START_TEST(last_component)
+{
+	check_base("/a/b", 4, "b");
+	check_base("/a/b", 2, "a");
+	check_base("plain", 5, "plain");
+	check_base("/a/", 3, "");
+	check_base("/", 1, "");
+	check_base("", 0, "");
+}
+END_TEST
+
+START_TEST(is_venv)
+{
+	tvenv("v", "home = /usr/bin\n");
+	tmkdir("notvenv");
+	tmkdir("dirvenv/pyvenv.cfg");
+	twrite("file", "x");
+	ck_assert(paths_is_venv(tpath("v")));
+	ck_assert(paths_is_venv(tpath("v/")));
+	ck_assert(!paths_is_venv(tpath("notvenv")));
+	ck_assert(!paths_is_venv(tpath("dirvenv")));
+	ck_assert(!paths_is_venv(tpath("file")));
+	ck_assert(!paths_is_venv(tpath("missing")));
+}
+END_TEST
+
+Suite *paths_suite(void)
+{
+	Suite *s = suite_create("paths");
+	TCase *tc = fixture_tcase("core");
+
+	tcase_add_test(tc, home);
+	tcase_add_test(tc, xdg);
+	tcase_add_test(tc, tilde);
+	tcase_add_test(tc, within);
+	tcase_add_test(tc, last_component);
+	tcase_add_test(tc, is_venv);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,21 @@
+/* suites: one Check suite per module; check_main.c runs them all. */
+#ifndef SUITES_H
+#define SUITES_H
+
+#include <check.h>
+
+Suite *strbuf_suite(void);
+Suite *error_suite(void);
+Suite *inifile_suite(void);
+Suite *config_suite(void);
+Suite *paths_suite(void);
+Suite *pathlist_suite(void);
+Suite *rcfile_suite(void);
+Suite *envhome_suite(void);
+Suite *discover_suite(void);
+Suite *venv_suite(void);
+Suite *state_suite(void);
+Suite *engine_suite(void);
+Suite *shell_suite(void);
+
+#endif
