@@ -42,8 +42,12 @@ static char *read_line(char *str, int num, void *stream)
 	size_t n = 0, room = (size_t)num - 2;	/* keep space for "\n\0" */
 	int c, nul = 0, too_long = 0;
 
-	if (r->line >= MAX_FILE_LINES)
+	if (r->line >= MAX_FILE_LINES) {
+		if (getc(r->fp) != EOF)
+			error_at(r->path, r->line, "more than %d lines; the rest is ignored",
+				 MAX_FILE_LINES);
 		return NULL;
+	}
 	while ((c = getc(r->fp)) != EOF && c != '\n') {
 		if (!c)
 			nul = 1;
