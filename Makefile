@@ -68,13 +68,19 @@ check-e2e: vswitch
 	test/e2e/run.sh
 
 lint:
-	shellcheck -s bash hooks/bash.sh hooks/zsh.sh test/e2e/*.sh
+	shellcheck -s bash hooks/bash.sh hooks/zsh.sh completions/vswitch.bash test/e2e/*.sh
 
 install: vswitch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/doc/vswitch
+		$(DESTDIR)$(PREFIX)/share/doc/vswitch \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 vswitch $(DESTDIR)$(PREFIX)/bin/vswitch
 	install -m 644 man/vswitch.1 $(DESTDIR)$(PREFIX)/share/man/man1/vswitch.1
+	install -m 644 completions/vswitch.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vswitch
+	install -m 644 completions/_vswitch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_vswitch
+	install -m 644 completions/vswitch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vswitch.fish
 	install -m 644 config.example.ini $(DESTDIR)$(PREFIX)/share/doc/vswitch/config.example.ini
 	@echo 'Installed. Add one line to your shell rc file, then open a new shell:'
 	@echo '  bash  ~/.bashrc                  eval "$$(vswitch hook bash)"'

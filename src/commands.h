@@ -17,6 +17,8 @@ int cmd_hook(struct cmd_ctx *c);
 int cmd_export(struct cmd_ctx *c);
 int cmd_off(struct cmd_ctx *c);
 int cmd_on(struct cmd_ctx *c);
+int cmd_use(struct cmd_ctx *c);
+int cmd_list(struct cmd_ctx *c);
 int cmd_status(struct cmd_ctx *c);
 
 /* Print the usage summary to out. */

@@ -18,6 +18,8 @@ static const struct command {
 	{ "export", cmd_export },
 	{ "off", cmd_off },
 	{ "on", cmd_on },
+	{ "use", cmd_use },
+	{ "list", cmd_list },
 	{ "status", cmd_status },
 };
 
@@ -37,7 +39,11 @@ void usage_text(struct strbuf *out)
 "  export SHELL   print the code that moves the shell to what $PWD wants\n"
 "                 (the hook runs this)\n"
 "  off            deactivate; stays off inside this project until you leave\n"
-"  on             resume automatic switching here\n"
+"  on             resume automatic switching here (ends an off or a use)\n"
+"  use NAME|PATH  activate an env from the env home, or the venv at PATH,\n"
+"                 and keep it across cd until off or on\n"
+"  list [--long]  the envs in the env home, one name per line, sorted;\n"
+"                 --long adds the Python version and the path\n"
 "  status         what is active, what chose it, which config was read\n"
 "  --help         this text\n"
 "  --version      the version\n"

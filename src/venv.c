@@ -163,3 +163,21 @@ void venv_label(const struct config *cfg, const char *env,
 	}
 	strbuf_add(out, base, blen);
 }
+
+int venv_python_version(const char *env, struct strbuf *out)
+{
+	size_t start = out->len, dots = 0;
+
+	if (venv_cfg_get(env, "version", out) && out->len > start)
+		return 1;
+	strbuf_setlen(out, start);
+	if (!venv_cfg_get(env, "version_info", out) || out->len == start)
+		return strbuf_setlen(out, start), 0;
+	/* virtualenv writes "3.11.2.final.0" */
+	for (size_t i = start; i < out->len; i++)
+		if (out->buf[i] == '.' && ++dots == 3) {
+			strbuf_setlen(out, i);
+			break;
+		}
+	return 1;
+}

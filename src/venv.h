@@ -13,5 +13,9 @@ int venv_cfg_get(const char *env, const char *key, struct strbuf *out);
  * name is one of the search names (so no two projects both say "venv"). */
 void venv_label(const struct config *cfg, const char *env,
 		const char *rc_prompt, struct strbuf *out);
+/* Append the Python version env was made with: pyvenv.cfg's version
+ * (python -m venv), else version_info (virtualenv, uv) cut to three
+ * parts. Returns 0 and appends nothing when neither is there. */
+int venv_python_version(const char *env, struct strbuf *out);
 
 #endif

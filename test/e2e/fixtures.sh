@@ -60,9 +60,21 @@ make_fixtures() {
 		mkvenv "$FIX/h/$i/plain/venv"
 		mv "$FIX/h/$i/plain" "$FIX/h/$i/${HOSTILE[$i]}"
 	done
-	# The env home of named-env scenarios.
-	mkdir -p "$FIX/envhome"
+	# The env home of named-env scenarios, and a project whose .venvrc
+	# names one of its envs. The env named as in Python's own venv tests
+	# is made under a plain name and renamed, like the hostile paths.
+	mkdir -p "$FIX/envhome" "$w/named/a/b"
+	for i in myenv other alpha alps beta; do
+		mkvenv "$FIX/envhome/$i"
+	done
+	mkvenv "$FIX/envhome/hostile"
+	mv "$FIX/envhome/hostile" "$FIX/envhome/$NAMED_HOSTILE"
+	printf 'env = myenv\n' >"$w/named/.venvrc"
 }
+
+# An env name with quotes, ; & $ and |, from CPython's test_venv.
+# shellcheck disable=SC2016
+NAMED_HOSTILE='"'"'"';&&$e|'"'"'"'
 
 drop_fixtures() {
 	rm -rf "$FIX"
