@@ -17,5 +17,6 @@ Suite *venv_suite(void);
 Suite *state_suite(void);
 Suite *engine_suite(void);
 Suite *shell_suite(void);
+Suite *named_suite(void);
 
 #endif
