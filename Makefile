@@ -59,7 +59,7 @@ $(B)/check_unit: $(TESTOBJ) $(LIBOBJ)
 $(B) $(B)/test:
 	mkdir -p $@
 
-check: check-unit check-e2e
+check: lint check-unit check-e2e
 
 check-unit: $(B)/check_unit
 	$(B)/check_unit
@@ -67,8 +67,14 @@ check-unit: $(B)/check_unit
 check-e2e: vswitch
 	test/e2e/run.sh
 
+# shellcheck knows bash, not zsh or fish: those get their shell's own
+# syntax check.
 lint:
-	shellcheck -s bash hooks/bash.sh hooks/zsh.sh completions/vswitch.bash test/e2e/*.sh
+	shellcheck -x -s bash hooks/bash.sh completions/vswitch.bash test/e2e/*.sh test/e2e/scenarios/*.sh
+	zsh -n hooks/zsh.sh
+	zsh -n completions/_vswitch
+	fish --no-execute hooks/fish.fish
+	fish --no-execute completions/vswitch.fish
 
 install: vswitch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -2,7 +2,7 @@
 #     eval "$(vswitch hook bash)"
 # `vswitch hook bash` prints this file after a line that sets _vswitch_bin
 # to the binary's absolute path.
-# shellcheck shell=bash disable=SC2016
+# shellcheck shell=bash disable=SC2016,SC2154,SC1003
 
 # Runs before each prompt; starts the binary only when $PWD changed since
 # the last run (or on the first prompt of a new shell, with --init so the

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016
 # Fixtures made once per run, shared read-only by every scenario: real
 # venvs made by `python3 -m venv` (and one by virtualenv) in a tree of
 # projects, and projects whose paths hold every kind of awkward byte.

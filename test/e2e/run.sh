@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Run the end-to-end scenarios in real interactive shells.
 #   test/e2e/run.sh [-s SHELL]... [PATTERN]
 # runs every scenario function t_* whose name matches PATTERN (an extended
@@ -48,7 +49,7 @@ for SH in "${shells[@]}"; do
 		continue
 	fi
 	for t in "${tests[@]}"; do
-		(
+		if (
 			e2e_setup
 			"$t"
 			if [ -e "$FIX_PWNED" ]; then
@@ -57,8 +58,7 @@ for SH in "${shells[@]}"; do
 			fi
 			e2e_teardown
 			[ "$FAILS" -eq 0 ]
-		)
-		if [ $? -eq 0 ]; then
+		); then
 			echo "ok - $SH ${t#t_}"
 			passed=$((passed + 1))
 		else

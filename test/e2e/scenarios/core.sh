@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016,SC2034
 # Issue 2: automatic activation, written once for bash, zsh and fish.
 # Every check reads what a child process saw (env -0 dumps, python's
 # sys.prefix) or what the shell drew on screen.

@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2034
+# shellcheck shell=bash disable=SC2016,SC2034
 # Issue 3: named envs (.venvrc env = NAME, use, list) and completion,
 # written once for bash, zsh and fish. The env home is $FIX/envhome:
 # myenv, other, alpha, alps, beta and $NAMED_HOSTILE.

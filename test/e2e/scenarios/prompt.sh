@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016,SC2034
 # Prompt opt-outs and the ways users' own prompt set-ups are kept.
 
 # VIRTUAL_ENV_DISABLE_PROMPT (set, as frameworks do, without export):
@@ -52,7 +52,8 @@ t_bash_prompt_command_array() {
 	: >"$T/d/pc"
 	run "cd $FIX/w/proj" "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
-	grep -q one "$T/d/pc" && grep -q two "$T/d/pc" ||
+	if ! grep -q one "$T/d/pc" || ! grep -q two "$T/d/pc"; then
 		fail "the user's PROMPT_COMMAND elements did not both run: $(cat "$T/d/pc")"
+	fi
 	expect_prompt "(proj) $(plain_prompt)"
 }
