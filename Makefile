@@ -91,6 +91,7 @@ check-e2e: vswitch
 
 lint:
 	shellcheck -s bash hooks/bash.sh hooks/zsh.sh test/e2e/*.sh
+	shellcheck bench/*.sh
 
 install: vswitch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
