@@ -47,11 +47,16 @@ void shell_render(const struct shell *sh, const struct changes *ch,
 void shell_quote_single(struct strbuf *out, const char *s)
 {
 	strbuf_addch(out, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			strbuf_addstr(out, "'\\''");
-		else
-			strbuf_addch(out, *s);
+	/* Copy the runs between quotes whole: this is most of the output. */
+	for (;;) {
+		size_t n = strcspn(s, "'");
+
+		strbuf_add(out, s, n);
+		s += n;
+		if (!*s)
+			break;
+		strbuf_addstr(out, "'\\''");
+		s++;
 	}
 	strbuf_addch(out, '\'');
 }

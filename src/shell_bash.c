@@ -12,14 +12,18 @@ static void hook(struct strbuf *out, const char *self)
 
 static void set(struct strbuf *out, const char *name, const char *value)
 {
-	strbuf_addf(out, "export %s=", name);
+	strbuf_addstr(out, "export ");
+	strbuf_addstr(out, name);
+	strbuf_addch(out, '=');
 	shell_quote_single(out, value);
 	strbuf_addch(out, '\n');
 }
 
 static void unset(struct strbuf *out, const char *name)
 {
-	strbuf_addf(out, "unset %s\n", name);
+	strbuf_addstr(out, "unset ");
+	strbuf_addstr(out, name);
+	strbuf_addch(out, '\n');
 }
 
 static void prompt(struct strbuf *out, const char *label)

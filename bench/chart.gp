@@ -1,0 +1,33 @@
+# The chart README.md shows: per-prompt cost after cd and at an idle
+# prompt (log scale), and the binary's instruction counts.
+# Usage: gnuplot -e "dir='RESULTS'; out='chart.png'" bench/chart.gp
+set terminal pngcairo size 1500,480 font ",10" noenhanced
+set output out
+set multiplot layout 1,3 title "vswitch: cost per prompt and per run (make bench)"
+
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set grid ytics
+set key top left font ",9"
+set logscale y
+set ylabel "ms per prompt (median, log scale)"
+set yrange [0.05:2000]
+
+set title "prompt after cd (into / out of a project 12 levels deep)"
+plot for [i=2:6] dir.'/prompt-cd.dat' using i:xtic(1) title columnheader(i)
+
+set title "idle prompt (no change of directory)"
+plot for [i=2:6] dir.'/prompt-idle.dat' using i:xtic(1) title columnheader(i)
+
+unset logscale y
+set yrange [0:*]
+set ylabel "thousand instructions (callgrind)"
+set title "the binary alone: instructions, whole process"
+set style histogram rowstacked
+set xtics rotate by -35
+set key off
+plot dir.'/binary.dat' using 2:xtic(1) lc rgb "#4477aa"
+
+unset multiplot

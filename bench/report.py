@@ -1,0 +1,273 @@
+#!/usr/bin/python3
+"""Turn the raw results into bench/results.md and the chart's data.
+
+Usage: report.py --results DIR --md results.md --machine machine.txt
+The chart data (prompt-cd.dat, prompt-idle.dat, binary.dat) is written
+into DIR for bench/chart.gp.
+"""
+import argparse
+import csv
+import json
+import os
+
+VARIANTS = ["none", "true-cd", "true-all", "vswitch", "direnv"]
+HEAD = {"none": "no hook", "true-cd": "`/bin/true` on $PWD change",
+        "true-all": "`/bin/true` every prompt", "vswitch": "vswitch", "direnv": "direnv"}
+
+BINARY_DOC = {
+    "true": "`/bin/true` (Debian's, dynamically linked): the floor for starting any program",
+    "deep": "`vswitch export bash` 12 levels below the project root, no env active yet "
+            "(prints the activation), no config file",
+    "root": "the same at the project root",
+    "outside": "the same outside any project (walks up to `/`, prints nothing)",
+    "deep-active": "at depth 12 with the project's env already active "
+                   "(a `cd` inside the project: prints nothing)",
+    "deep-config": "at depth 12 with a config file that sets every key to its default",
+    "deep-ignore10": "at depth 12 with a config file holding 10 `ignore` regexes "
+                     "(none matches)",
+    "direnv-deep": "`direnv export bash` at depth 12 (what direnv's hook runs before "
+                   "every prompt), for reference",
+}
+
+
+def read_tsv(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def num(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def ms(v, digits=2):
+    return "–" if v is None else "%.*f" % (digits, v)
+
+
+def ratio(a, b):
+    if a is None or b is None or b <= 0:
+        return None
+    return a / b
+
+
+def fmt_ratio(r):
+    return "–" if r is None else "%.3f×" % r
+
+
+def verdict(ok):
+    return "**holds**" if ok else "**does not hold**"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--results", required=True)
+    p.add_argument("--md", required=True)
+    p.add_argument("--machine", required=True)
+    p.add_argument("--chart", default="chart.png")
+    p.add_argument("--binary-runs", default="the")
+    a = p.parse_args()
+    rdir = a.results
+
+    with open(os.path.join(rdir, "prompt.json")) as f:
+        prompt = json.load(f)
+    meta = prompt["meta"]
+    cell = {}
+    for r in prompt["results"]:
+        cell[(r["shell"], r["mode"], r["variant"])] = r
+    shells = []
+    for r in prompt["results"]:
+        if r["shell"] not in shells:
+            shells.append(r["shell"])
+
+    def cost(shell, mode, variant):
+        r = cell.get((shell, mode, variant))
+        return None if r is None else r["median"] * 1e3
+
+    def over(shell, mode, variant):
+        c, base = cost(shell, mode, variant), cost(shell, mode, "none")
+        return None if c is None or base is None else c - base
+
+    out = []
+    w = out.append
+    with open(a.machine) as f:
+        machine = f.read().strip()
+    w("# vswitch benchmark results\n")
+    w("Written by `make bench` (bench/run.sh). Re-run it on a quiet machine "
+      "before quoting wall-clock figures: they move with load, while the "
+      "instruction counts (callgrind) and the process counts do not.\n")
+    w("![per-prompt cost and instruction counts](%s)\n" % a.chart)
+    w("## Machine\n")
+    w("```\n%s\n```\n" % machine)
+
+    # ---- prompts ----------------------------------------------------
+    w("## Per-prompt cost in an interactive shell\n")
+    w("Each figure is the median over %d runs of the wall time per prompt "
+      "(ms) in a real interactive shell on a pseudo-terminal, typing %d lines "
+      "and waiting for each prompt. In parentheses: the cost above the same "
+      "shell with no hook (the hook's own cost); ratios are of these "
+      "hook costs.\n" % (meta["reps"], meta["lines"]))
+    w("- **after cd**: the lines alternate `cd DEEP` (12 levels below the "
+      "root of a project with a `venv/`) and `cd OUT` (outside any project), "
+      "so each prompt follows entering or leaving the project.")
+    w("- **idle**: empty lines in DEEP, with the env active.\n")
+    w("What each column is:\n")
+    for v in VARIANTS:
+        w("- **%s**: %s." % (HEAD[v], meta["variants"][v]))
+    w("")
+    w("Every shell starts as `env -i` with a fresh HOME, `TERM=xterm-256color`, "
+      "and an rc file that sets only the prompt and the hook: "
+      "`bash --noprofile --rcfile RC -i`, `zsh -d -i` (ZDOTDIR=rc dir), "
+      "`fish --private -i` (XDG_CONFIG_HOME=rc dir).\n")
+    w("| shell | prompt | %s | vswitch ÷ `/bin/true` hook | vswitch ÷ direnv |" %
+      " | ".join(HEAD[v] for v in VARIANTS))
+    w("|---|---|%s---|---|" % ("---|" * len(VARIANTS)))
+    for mode, label, base in (("cd", "after cd", "true-cd"), ("idle", "idle", "true-all")):
+        for s in shells:
+            cells = []
+            for v in VARIANTS:
+                c, o = cost(s, mode, v), over(s, mode, v)
+                cells.append(ms(c) if v == "none" or c is None else
+                             "%s (%+.2f)" % (ms(c), o))
+            r1 = ratio(over(s, mode, "vswitch"), over(s, mode, base))
+            r2 = ratio(over(s, mode, "vswitch"), over(s, mode, "direnv"))
+            w("| %s | %s | %s | %s | %s |" % (s, label, " | ".join(cells),
+                                           fmt_ratio(r1) + ("" if mode == "cd" else " (every-prompt hook)"),
+                                           fmt_ratio(r2)))
+    w("")
+    w("Processes started per prompt (counted with `strace -f` in a separate "
+      "run of %d lines; a fork then exec is one process; `fork`/`exec`):\n"
+      % meta["count_lines"])
+    w("| shell | prompt | %s |" % " | ".join(HEAD[v] for v in VARIANTS))
+    w("|---|---|%s" % ("---|" * len(VARIANTS)))
+    for mode, label in (("cd", "after cd"), ("idle", "idle")):
+        for s in shells:
+            cells = []
+            for v in VARIANTS:
+                r = cell.get((s, mode, v))
+                cells.append("–" if r is None or r.get("forks") is None else
+                             "%.1f / %.1f" % (r["forks"], r["execs"]))
+            w("| %s | %s | %s |" % (s, label, " | ".join(cells)))
+    w("")
+    proj = meta["deep"]
+    for _ in range(12):
+        proj = os.path.dirname(proj)
+    expect = proj + "/venv"
+    bad = [(s, v, r.get("virtual_env")) for (s, mode, v), r in cell.items()
+           if v in ("vswitch", "direnv") and r.get("virtual_env") != expect]
+    if bad:
+        w("**Check failed**: after `cd DEEP`, VIRTUAL_ENV was not `%s` in: %s\n"
+          % (expect, ", ".join("%s/%s (%r)" % b for b in bad)))
+    else:
+        w("Check: after `cd DEEP`, every vswitch and direnv shell had "
+          "`VIRTUAL_ENV=%s`.\n" % expect)
+
+    # ---- binary ------------------------------------------------------
+    binary = read_tsv(os.path.join(rdir, "binary.tsv"))
+    bmap = {r["scenario"]: r for r in binary}
+    true_ir = num(bmap.get("true", {}).get("instructions"))
+    w("## The binary alone\n")
+    w("Wall time: hyperfine, no shell in between, median of %s runs. "
+      "Instructions: `valgrind --tool=callgrind`, whole process from "
+      "`execve` to exit. Peak RSS: GNU time (`%%M`). System calls: `strace -f`, "
+      "all of them, including those of start-up.\n" % a.binary_runs)
+    w("| scenario | median ms | instructions | ÷ `/bin/true` | peak RSS (KiB) | syscalls | of which stat | output bytes |")
+    w("|---|---|---|---|---|---|---|---|")
+    for r in binary:
+        ir = num(r["instructions"])
+        w("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["scenario"], ms(num(r["median_ms"])),
+            "–" if ir is None else "{:,}".format(int(ir)),
+            fmt_ratio(ratio(ir, true_ir)), r["peak_rss_kb"], r["syscalls"],
+            r["stat_calls"], r["output_bytes"]))
+    w("")
+    for r in binary:
+        w("- **%s**: %s." % (r["scenario"], BINARY_DOC.get(r["scenario"], "")))
+    deep, root = bmap.get("deep"), bmap.get("root")
+    if deep and root:
+        per = (float(deep["syscalls"]) - float(root["syscalls"])) / 12
+        w("\nSystem calls per directory level walked: %.1f "
+          "(deep minus root, over 12 levels): one `stat` each for `.venvrc`, "
+          "`venv/pyvenv.cfg` and `.venv/pyvenv.cfg`.\n" % per)
+
+    # ---- list and completion ----------------------------------------
+    lst = read_tsv(os.path.join(rdir, "list.tsv"))
+    w("## `vswitch list` and completion, 5,000 envs\n")
+    if not lst:
+        w("Not measured: this build has no `vswitch list` (the section runs "
+          "when `vswitch list` exits 0).\n")
+    else:
+        w("`list`: hyperfine, as above. Completion: the bash completion "
+          "function from `completions/vswitch.bash`, timed inside a running "
+          "bash with `$EPOCHREALTIME` (the delay a user sees after <Tab>), "
+          "median of 30 calls (fewer with BENCH_QUICK=1).\n")
+        w("| scenario | median ms | instructions | peak RSS (KiB) | syscalls | items |")
+        w("|---|---|---|---|---|---|")
+        for r in lst:
+            ir = num(r["instructions"])
+            w("| %s | %s | %s | %s | %s | %s |" % (
+                r["scenario"], ms(num(r["median_ms"])),
+                "–" if ir is None else "{:,}".format(int(ir)),
+                r["peak_rss_kb"], r["syscalls"], r["items"]))
+        w("")
+
+    # ---- targets -----------------------------------------------------
+    w("## Targets\n")
+    w("| target | measured | verdict |")
+    w("|---|---|---|")
+    for s in shells:
+        r1 = ratio(over(s, "cd", "vswitch"), over(s, "cd", "true-cd"))
+        r2 = ratio(over(s, "cd", "vswitch"), over(s, "cd", "direnv"))
+        w("| %s: per-cd hook cost ≤ 1.0× the `/bin/true` hook | %s | %s |" %
+          (s, fmt_ratio(r1), verdict(r1 is not None and r1 <= 1.0)))
+        w("| %s: per-cd hook cost ≤ 0.1× direnv's | %s | %s |" %
+          (s, fmt_ratio(r2), verdict(r2 is not None and r2 <= 0.1)))
+        r = cell.get((s, "idle", "vswitch"), {})
+        forks = r.get("forks")
+        w("| %s: idle prompt starts no process | %s processes per prompt | %s |" %
+          (s, "–" if forks is None else "%.1f" % forks, verdict(forks == 0)))
+        o, b = over(s, "idle", "vswitch"), over(s, "idle", "true-all")
+        r3 = ratio(max(o, 0.0) if o is not None else None, b)
+        w("| %s: idle hook cost ≤ 0.05× the every-prompt `/bin/true` hook | %+.3f ms vs %+.3f ms (%s) | %s |" %
+          (s, o or 0, b or 0, fmt_ratio(r3), verdict(r3 is not None and r3 <= 0.05)))
+    d = bmap.get("deep", {})
+    ir = num(d.get("instructions"))
+    w("| `export bash` at depth 12: fewer instructions than `/bin/true` | %s vs %s | %s |" %
+      ("{:,}".format(int(ir)) if ir else "–", "{:,}".format(int(true_ir)) if true_ir else "–",
+       verdict(ir is not None and true_ir is not None and ir < true_ir)))
+    rss = num(d.get("peak_rss_kb"))
+    w("| `export bash` at depth 12: peak RSS ≤ 2 MB | %s KiB | %s |" %
+      ("–" if rss is None else int(rss), verdict(rss is not None and rss <= 2048)))
+    comp = [r for r in lst if r["scenario"] == "complete-use"]
+    if comp:
+        c = num(comp[0]["median_ms"])
+        w("| completion over 5,000 envs < 50 ms | %s ms | %s |" %
+          (ms(c), verdict(c is not None and c < 50)))
+    else:
+        w("| completion over 5,000 envs < 50 ms | not measured | – |")
+    w("\nIdle-prompt hook costs are differences of two noisy medians and can "
+      "come out slightly negative; the process count is the exact check.")
+
+    with open(a.md, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+    # ---- chart data --------------------------------------------------
+    for mode in ("cd", "idle"):
+        with open(os.path.join(rdir, "prompt-%s.dat" % mode), "w") as f:
+            f.write("shell " + " ".join('"%s"' % HEAD[v].replace("`", "")
+                                        for v in VARIANTS) + "\n")
+            for s in shells:
+                f.write(s + " " + " ".join("%.4f" % (cost(s, mode, v) or 0)
+                                           for v in VARIANTS) + "\n")
+    with open(os.path.join(rdir, "binary.dat"), "w") as f:
+        for r in binary:
+            ir = num(r["instructions"])
+            if ir is not None:
+                f.write('"%s" %.1f\n' % (r["scenario"], ir / 1000))
+
+
+if __name__ == "__main__":
+    main()
