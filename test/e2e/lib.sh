@@ -174,7 +174,7 @@ expect_prompt() {
 		got=$(last_line)
 		[ "$got" = "$1" ] && return 0
 		i=$((i + 1))
-		if [ $i -gt 60 ]; then
+		if [ $i -gt $((E2E_TIMEOUT * 20)) ]; then
 			fail "prompt: expected '$1', got '$got'"
 			return 1
 		fi

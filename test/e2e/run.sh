@@ -35,6 +35,20 @@ for tool in tmux python3 "$VSW"; do
 	command -v "$tool" >/dev/null || { echo "e2e: '$tool' is missing (make deps)"; exit 1; }
 done
 
+# A venv or .venvrc above the temp folder would be found from every
+# "outside" folder of the scenarios and make their checks meaningless.
+d=$(cd "${TMPDIR:-/tmp}" && pwd -P)
+while :; do
+	for n in venv/pyvenv.cfg .venv/pyvenv.cfg .venvrc; do
+		if [ -e "$d/$n" ]; then
+			echo "e2e: $d/$n is above the test folders; remove it or set TMPDIR elsewhere"
+			exit 1
+		fi
+	done
+	[ "$d" = / ] && break
+	d=$(dirname "$d")
+done
+
 start=$(date +%s)
 make_fixtures
 export FIX FIX_PWNED="$FIX/pwned"
