@@ -43,20 +43,3 @@ void shell_render(const struct shell *sh, const struct changes *ch,
 		}
 	}
 }
-
-void shell_quote_single(struct strbuf *out, const char *s)
-{
-	strbuf_addch(out, '\'');
-	/* Copy the runs between quotes whole: this is most of the output. */
-	for (;;) {
-		size_t n = strcspn(s, "'");
-
-		strbuf_add(out, s, n);
-		s += n;
-		if (!*s)
-			break;
-		strbuf_addstr(out, "'\\''");
-		s++;
-	}
-	strbuf_addch(out, '\'');
-}

@@ -32,8 +32,18 @@ const char *shell_names(void);
 /* Append the code for every change in ch. */
 void shell_render(const struct shell *sh, const struct changes *ch,
 		  struct strbuf *out);
-/* POSIX single quoting, shared by bash and zsh: 'it'\''s'. */
+/* The parts bash and zsh share (shell_posix.c): their syntax is the same
+ * for everything vswitch prints but the hook text and the rehash. */
+/* POSIX single quoting: 'it'\''s'. */
 void shell_quote_single(struct strbuf *out, const char *s);
+/* The line that tells the hook where the binary is, then the hook text. */
+void shell_posix_hook(struct strbuf *out, const char *self, const char *text);
+/* export name='value' */
+void shell_posix_set(struct strbuf *out, const char *name, const char *value);
+/* unset name */
+void shell_posix_unset(struct strbuf *out, const char *name);
+/* A call of the prompt function the hook defines. */
+void shell_posix_prompt(struct strbuf *out, const char *label);
 
 /* Hook texts, embedded from hooks/ at build time. */
 extern const char hook_text_bash[], hook_text_zsh[], hook_text_fish[];

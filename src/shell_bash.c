@@ -1,40 +1,10 @@
-/* shell_bash: bash syntax. The prompt work is done by functions the hook
- * defines (hooks/bash.sh); here we only call them with quoted words. */
+/* shell_bash: bash syntax (shared with zsh in shell_posix.c); the
+ * prompt functions it calls are in hooks/bash.sh. */
 #include "shell.h"
 
 static void hook(struct strbuf *out, const char *self)
 {
-	strbuf_addstr(out, "_vswitch_bin=");
-	shell_quote_single(out, self);
-	strbuf_addch(out, '\n');
-	strbuf_addstr(out, hook_text_bash);
-}
-
-static void set(struct strbuf *out, const char *name, const char *value)
-{
-	strbuf_addstr(out, "export ");
-	strbuf_addstr(out, name);
-	strbuf_addch(out, '=');
-	shell_quote_single(out, value);
-	strbuf_addch(out, '\n');
-}
-
-static void unset(struct strbuf *out, const char *name)
-{
-	strbuf_addstr(out, "unset ");
-	strbuf_addstr(out, name);
-	strbuf_addch(out, '\n');
-}
-
-static void prompt(struct strbuf *out, const char *label)
-{
-	if (!label) {
-		strbuf_addstr(out, "_vswitch_prompt_clear\n");
-		return;
-	}
-	strbuf_addstr(out, "_vswitch_prompt_set ");
-	shell_quote_single(out, label);
-	strbuf_addch(out, '\n');
+	shell_posix_hook(out, self, hook_text_bash);
 }
 
 static void rehash(struct strbuf *out)
@@ -43,5 +13,6 @@ static void rehash(struct strbuf *out)
 }
 
 const struct shell shell_bash = {
-	"bash", hook, shell_quote_single, set, unset, prompt, rehash,
+	"bash", hook, shell_quote_single, shell_posix_set, shell_posix_unset,
+	shell_posix_prompt, rehash,
 };

@@ -38,6 +38,17 @@ fail() {
 	printf '    FAIL: %s\n' "$*"
 }
 
+# The vsw_* helpers in bash and zsh syntax (the same for both).
+posix_helpers() {
+	cat <<'HELPERS'
+vsw_sync() { : > "$VSW_T/sync/$1"; }
+vsw_dump() { /usr/bin/env -0 > "$VSW_T/d/$1"; }
+vsw_status() { echo "$?" > "$VSW_T/d/$1"; }
+vsw_cdp() { local p; p=$(cat "$VSW_T/p/$1"; echo x); cd -- "${p%x}"; }
+vsw_py() { python -c 'import sys; print(sys.prefix)' > "$VSW_T/d/$1" 2>&1; }
+HELPERS
+}
+
 # Write the rc file for $SH: a plain prompt, a handler of the user's own
 # that records $? (PROMPT_COMMAND, precmd, fish_prompt), RC_PRE, the
 # vswitch hook, RC_POST, and the vsw_* helpers the scenarios type.
@@ -50,11 +61,7 @@ PROMPT_COMMAND='echo \$? >> "\$VSW_T/pc_status"'
 $RC_PRE
 eval "\$('$VSW' hook bash)"
 $RC_POST
-vsw_sync() { : > "\$VSW_T/sync/\$1"; }
-vsw_dump() { /usr/bin/env -0 > "\$VSW_T/d/\$1"; }
-vsw_status() { echo "\$?" > "\$VSW_T/d/\$1"; }
-vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
-vsw_py() { python -c 'import sys; print(sys.prefix)' > "\$VSW_T/d/\$1" 2>&1; }
+$(posix_helpers)
 RC
 		;;
 	zsh)
@@ -65,11 +72,7 @@ precmd_functions+=(vsw_user_precmd)
 $RC_PRE
 eval "\$('$VSW' hook zsh)"
 $RC_POST
-vsw_sync() { : > "\$VSW_T/sync/\$1"; }
-vsw_dump() { /usr/bin/env -0 > "\$VSW_T/d/\$1"; }
-vsw_status() { echo "\$?" > "\$VSW_T/d/\$1"; }
-vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
-vsw_py() { python -c 'import sys; print(sys.prefix)' > "\$VSW_T/d/\$1" 2>&1; }
+$(posix_helpers)
 RC
 		;;
 	fish)
