@@ -18,6 +18,8 @@ int cmd_export(struct cmd_ctx *c);
 int cmd_off(struct cmd_ctx *c);
 int cmd_on(struct cmd_ctx *c);
 int cmd_status(struct cmd_ctx *c);
+int cmd_allow(struct cmd_ctx *c);
+int cmd_deny(struct cmd_ctx *c);
 
 /* Print the usage summary to out. */
 void usage_text(struct strbuf *out);
