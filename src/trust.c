@@ -319,6 +319,13 @@ void trust_judge(struct found *f, const struct config *cfg)
 
 	if (f->kind != FOUND_ENV)
 		return;
+	/* PATH is split at every ':', so ENV/bin with one would put other
+	 * directories (maybe relative ones, or "." in fish) on PATH. */
+	if (strchr(f->env.buf, ':')) {
+		f->kind = FOUND_REFUSED;
+		strbuf_addstr(&f->why, "its path holds ':', which PATH cannot hold");
+		return;
+	}
 	r = trust_lookup(f->source.buf, &allowed);
 	if (r == TRUST_DENIED) {
 		strbuf_addstr(&f->why, "it was denied with 'vswitch deny'");
