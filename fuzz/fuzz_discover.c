@@ -17,10 +17,16 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Names the tree is built from. Only the first NWRITE are ever written
+ * or entered, and a link only ever points at one of those in its own
+ * folder: the tree can hold loops but can never reach outside its root,
+ * however the input goes ("." and ".." only appear in the directory
+ * handed to discovery, which only reads). */
 static const char *const names[] = {
-	"venv", ".venv", "a", "b", ".venvrc", "..", ".", "pyvenv.cfg", "bin",
+	"venv", ".venv", "a", "b", ".venvrc", "pyvenv.cfg", "bin", "..", ".",
 };
 #define NNAMES (sizeof(names) / sizeof(names[0]))
+#define NWRITE 7
 
 static char root[64];
 
@@ -38,15 +44,21 @@ static void rm_tree(const char *path)
 	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+static void cleanup(void)
+{
+	rm_tree(root);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct config cfg;
 	static int ready;
-	struct strbuf cur = STRBUF_INIT, p = STRBUF_INIT;
+	struct strbuf cur = STRBUF_INIT, p = STRBUF_INIT, tail = STRBUF_INIT;
 	struct found f;
 	size_t i = 0;
 
 	if (!ready) {
+		atexit(cleanup);
 		snprintf(root, sizeof(root), "/dev/shm/fuzz-discover.%d", (int)getpid());
 		setenv("HOME", root, 1);
 		setenv("XDG_DATA_HOME", "/nonexistent", 1);
@@ -59,20 +71,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strbuf_addstr(&cur, root);
 	while (i + 1 < size) {
 		unsigned op = data[i] % 7;
-		const char *n = names[data[i + 1] % NNAMES];
+		const char *n = names[data[i + 1] % NWRITE];
+		struct stat st;
 
 		i += 2;
 		strbuf_set(&p, cur.buf);
 		strbuf_addch(&p, '/');
 		strbuf_addstr(&p, n);
 		switch (op) {
-		case 0:		/* a folder, and go into it */
-			if (mkdir(p.buf, 0755) == 0 || errno == EEXIST)
+		case 0:		/* a folder, and go into it if it is a real one */
+			(void)mkdir(p.buf, 0755);
+			if (lstat(p.buf, &st) == 0 && S_ISDIR(st.st_mode))
 				strbuf_set(&cur, p.buf);
 			break;
 		case 1: {	/* a file with the next bytes */
 			size_t len = i < size ? data[i++] % 64 : 0;
-			int fd = open(p.buf, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+			int fd = open(p.buf, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
 
 			if (len > size - i)
 				len = size - i;
@@ -86,28 +100,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		case 2:		/* a venv folder here */
 			(void)mkdir(p.buf, 0755);
-			strbuf_addstr(&p, "/pyvenv.cfg");
-			close(open(p.buf, O_WRONLY | O_CREAT, 0644));
+			if (lstat(p.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+				strbuf_addstr(&p, "/pyvenv.cfg");
+				close(open(p.buf, O_WRONLY | O_CREAT | O_NOFOLLOW, 0644));
+			}
 			break;
-		case 3:		/* a link to another name, maybe a loop */
-			(void)symlink(names[(data[i - 1] / NNAMES) % NNAMES], p.buf);
+		case 3:		/* a link to a sibling, maybe a loop */
+			(void)symlink(names[(data[i - 1] / NNAMES) % NWRITE], p.buf);
 			break;
-		case 4:		/* make it unsafe */
-			(void)chmod(p.buf, 0777);
+		case 4:		/* make it writable by all (not through a link) */
+			if (lstat(p.buf, &st) == 0 && !S_ISLNK(st.st_mode))
+				(void)chmod(p.buf, 0777);
 			break;
-		case 5:		/* back up */
-			if (cur.len > strlen(root))
+		case 5:		/* back up, never above the root */
+			if (cur.len > strlen(root)) {
 				while (cur.buf[cur.len - 1] != '/')
 					strbuf_setlen(&cur, cur.len - 1);
-			if (cur.len > strlen(root))
 				strbuf_setlen(&cur, cur.len - 1);
+			}
 			break;
-		case 6:		/* a path component that need not exist */
-			strbuf_addch(&cur, '/');
-			strbuf_addstr(&cur, n);
+		case 6:		/* a tail for discovery only: may not exist */
+			strbuf_addch(&tail, '/');
+			strbuf_addstr(&tail, names[data[i - 1] % NNAMES]);
 			break;
 		}
 	}
+	strbuf_addstr(&cur, tail.buf);
 	discover(&f, &cfg, cur.buf);
 	if ((f.kind == FOUND_ENV || f.kind == FOUND_REFUSED) &&
 	    (!f.env.len || !f.source.len || !f.dir.len))
@@ -119,5 +137,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	found_free(&f);
 	strbuf_release(&cur);
 	strbuf_release(&p);
+	strbuf_release(&tail);
 	return 0;
 }
