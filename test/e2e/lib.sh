@@ -45,6 +45,8 @@ fail() {
 write_rc() {
 	case $SH in
 	bash)
+		# vsw_cdp reads with read -d '': bash's \${p%x} mangles some
+		# invalid UTF-8 before a backslash (zsh's read does, so zsh keeps it)
 		cat >"$T/home/.bashrc" <<RC
 PS1='\$ '
 PROMPT_COMMAND='echo \$? >> "\$VSW_T/pc_status"'
@@ -54,7 +56,7 @@ $RC_POST
 vsw_sync() { : > "\$VSW_T/sync/\$1"; }
 vsw_dump() { /usr/bin/env -0 > "\$VSW_T/d/\$1"; }
 vsw_status() { echo "\$?" > "\$VSW_T/d/\$1"; }
-vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
+vsw_cdp() { local p; IFS= read -r -d '' p < "\$VSW_T/p/\$1"; cd -- "\$p"; }
 vsw_py() { python -c 'import sys; print(sys.prefix)' > "\$VSW_T/d/\$1" 2>&1; }
 vsw_cdrel() { local c; while IFS= read -r c; do cd -- "\$c" || return; done < "\$VSW_T/p/\$1"; }
 RC

@@ -105,6 +105,9 @@ def make(d, n, seed):
 
 
 def script(sh, d, n, vsw):
+    # paths are read byte-exact: bash's ${p%x} mangles some invalid UTF-8
+    # before a backslash, zsh's read -d '' stops at some, so each shell
+    # uses the idiom that holds for it
     q = "'" + d + "'"
     v = "'" + vsw + "'"
     if sh == "bash":
@@ -113,8 +116,8 @@ eval "$({v} hook bash)"
 _vswitch_hook
 cd {q}/neutral; _vswitch_hook
 for ((i = 0; i < {n}; i++)); do
-	p=$(cat {q}/p/rt$i; echo x)
-	cd -- "${{p%x}}" || continue
+	IFS= read -r -d '' p < {q}/p/rt$i
+	cd -- "$p" || continue
 	_vswitch_hook
 	/usr/bin/env -0 > {q}/d/rt$i.in
 	printf '%s' "${{PS1@P}}" > {q}/d/rt$i.ps
