@@ -179,6 +179,7 @@ t_hostile_permissions() {
 	mkfake "$T/good/venv"
 	ln -s venv "$T/loopv/.venv"
 	ln -s .venv "$T/loopv/venv"
+	# shellcheck disable=SC2034 # read by start_shell in lib.sh
 	RUN_AS=$NOBODY
 	start_shell
 	chmod 000 "$cfg" "$T/rc/.venvrc" "$T/closed/venv"
