@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "error.h"
 #include "state.h"
+#include "trust.h"
 
 static void show_active(struct strbuf *out, const struct engine_input *in,
 			const struct state *st)
@@ -46,7 +47,43 @@ static void show_found(struct strbuf *out, const struct found *f)
 		strbuf_addf(out, "wants:     %s, which is not a venv\n", f->env.buf);
 		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
 		break;
+	case FOUND_REFUSED:
+		strbuf_addf(out, "wants:     %s\n", f->env.buf);
+		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
+		strbuf_addf(out, "refused:   %s%s\n", f->why.buf,
+			    f->can_allow ? "; 'vswitch allow' trusts it" : "");
+		break;
 	}
+}
+
+static const char *const mode_names[] = { "owner", "strict", "all" };
+
+/* The trust mode, and what the store says about the deciding entry. */
+static void show_trust(struct strbuf *out, const struct config *cfg,
+		       const struct found *f)
+{
+	struct strbuf hash = STRBUF_INIT, have = STRBUF_INIT;
+
+	strbuf_addf(out, "trust:     mode %s", mode_names[cfg->trust]);
+	if (f->kind != FOUND_NONE && f->kind != FOUND_OPTOUT) {
+		switch (trust_lookup(f->source.buf, &hash)) {
+		case TRUST_NONE:
+			strbuf_addstr(out, "; not allowed or denied");
+			break;
+		case TRUST_DENIED:
+			strbuf_addstr(out, "; denied with 'vswitch deny'");
+			break;
+		case TRUST_ALLOWED:
+			if (trust_entry_hash(f, &have) == 0 && !strcmp(have.buf, hash.buf))
+				strbuf_addstr(out, "; allowed with 'vswitch allow'");
+			else
+				strbuf_addstr(out, "; allowed, but changed since");
+			break;
+		}
+	}
+	strbuf_addch(out, '\n');
+	strbuf_release(&hash);
+	strbuf_release(&have);
 }
 
 int cmd_status(struct cmd_ctx *c)
@@ -68,6 +105,7 @@ int cmd_status(struct cmd_ctx *c)
 	show_active(c->out, &in, &st);
 	discover(&f, &cfg, in.pwd);
 	show_found(c->out, &f);
+	show_trust(c->out, &cfg, &f);
 	strbuf_addf(c->out, "config:    %s%s\n", cfg.path.buf,
 		    cfg.found ? "" : " (not found: built-in defaults)");
 	found_free(&f);

@@ -9,9 +9,8 @@
 #include "error.h"
 #include "paths.h"
 
-/* Run the engine on the shell's state in and render its changes. */
-static int render(struct cmd_ctx *c, const struct shell *sh, enum engine_cmd cmd,
-		  const struct config *cfg, const struct engine_input *in)
+int cmd_render(struct cmd_ctx *c, const struct shell *sh, enum engine_cmd cmd,
+	       const struct config *cfg, const struct engine_input *in)
 {
 	struct changes ch = CHANGES_INIT;
 	int rc;
@@ -32,7 +31,7 @@ static int run(struct cmd_ctx *c, const struct shell *sh, enum engine_cmd cmd,
 	config_load(&cfg);
 	engine_input_from_env(&in);
 	in.init = init;
-	rc = render(c, sh, cmd, &cfg, &in);
+	rc = cmd_render(c, sh, cmd, &cfg, &in);
 	config_free(&cfg);
 	return rc;
 }
@@ -140,8 +139,14 @@ int cmd_use(struct cmd_ctx *c)
 	}
 	goto done;
 ok:
+	/* PATH is split at every ':', so ENV/bin would not be one entry. */
+	if (strchr(env.buf, ':')) {
+		error("cannot use '%s': its path holds ':', which PATH cannot hold",
+		      env.buf);
+		goto done;
+	}
 	in.use_env = env.buf;
-	rc = render(c, c->shell, ENGINE_USE, &cfg, &in);
+	rc = cmd_render(c, c->shell, ENGINE_USE, &cfg, &in);
 done:
 	strbuf_release(&env);
 	strbuf_release(&msg);

@@ -3,6 +3,8 @@
 #ifndef COMMANDS_H
 #define COMMANDS_H
 
+#include "config.h"
+#include "engine.h"
 #include "shell.h"
 #include "strbuf.h"
 
@@ -20,6 +22,13 @@ int cmd_on(struct cmd_ctx *c);
 int cmd_use(struct cmd_ctx *c);
 int cmd_list(struct cmd_ctx *c);
 int cmd_status(struct cmd_ctx *c);
+int cmd_allow(struct cmd_ctx *c);
+int cmd_deny(struct cmd_ctx *c);
+
+/* Run the engine for cmd on the shell state in, render the changes for
+ * sh into c->out; returns the exit code (1 when the engine refused). */
+int cmd_render(struct cmd_ctx *c, const struct shell *sh, enum engine_cmd cmd,
+	       const struct config *cfg, const struct engine_input *in);
 
 /* Print the usage summary to out. */
 void usage_text(struct strbuf *out);

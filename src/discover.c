@@ -1,11 +1,13 @@
 /* discover: the nearest .venvrc or venv folder decides. */
 #include "discover.h"
 
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "paths.h"
 #include "rcfile.h"
+#include "trust.h"
 
 static void found_init(struct found *f)
 {
@@ -14,8 +16,14 @@ static void found_init(struct found *f)
 	strbuf_init(&f->source);
 	strbuf_init(&f->env);
 	strbuf_init(&f->prompt);
+	strbuf_init(&f->rc_sha);
+	strbuf_init(&f->why);
 	f->from_rc = 0;
 	f->has_prompt = 0;
+	f->env_is_path = 0;
+	f->rc_uid = 0;
+	f->rc_mode = 0;
+	f->can_allow = 0;
 }
 
 void found_free(struct found *f)
@@ -24,13 +32,20 @@ void found_free(struct found *f)
 	strbuf_release(&f->source);
 	strbuf_release(&f->env);
 	strbuf_release(&f->prompt);
+	strbuf_release(&f->rc_sha);
+	strbuf_release(&f->why);
 }
 
+/* Whether path is a regular file (following links). One that exists
+ * but cannot be looked at (a symbolic link loop, no permission) counts,
+ * so that reading it reports why. */
 static int is_file(const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (stat(path, &st) == 0)
+		return S_ISREG(st.st_mode);
+	return errno != ENOENT && errno != ENOTDIR && lstat(path, &st) == 0;
 }
 
 /* Look in dir for the rc file; returns 1 when it decided. */
@@ -44,6 +59,10 @@ static int try_rcfile(struct found *f, const struct config *cfg,
 		return 0;
 	f->from_rc = 1;
 	strbuf_set(&f->source, p->buf);
+	f->env_is_path = rc.env_is_path;
+	f->rc_uid = rc.uid;
+	f->rc_mode = rc.mode;
+	strbuf_set(&f->rc_sha, rc.sha.buf);
 	if (rc.has_prompt) {
 		f->has_prompt = 1;
 		strbuf_set(&f->prompt, rc.prompt.buf);
@@ -58,20 +77,35 @@ static int try_rcfile(struct found *f, const struct config *cfg,
 	return 1;
 }
 
-/* Look in dir for a venv folder, in the configured name order. */
+/* Look in dir for a venv folder, in the configured name order. A folder
+ * of that name that cannot be looked into decides too, refused: using
+ * the next name or an outer project instead would surprise. */
 static int try_venv(struct found *f, const struct config *cfg,
 		    struct strbuf *p, size_t base)
 {
 	for (size_t i = 0; i < cfg->nnames; i++) {
+		struct stat st;
+		int err;
+
 		strbuf_setlen(p, base);
 		strbuf_addstr(p, cfg->names[i]);
 		strbuf_addstr(p, "/pyvenv.cfg");
-		if (!is_file(p->buf))
+		if (stat(p->buf, &st) == 0 && S_ISREG(st.st_mode))
+			err = 0;
+		else if (errno == EACCES || errno == ELOOP)
+			err = errno;
+		else
 			continue;
 		strbuf_setlen(p, p->len - strlen("/pyvenv.cfg"));
+		if (err && (lstat(p->buf, &st) < 0 || S_ISREG(st.st_mode)))
+			continue;
 		strbuf_set(&f->env, p->buf);
 		strbuf_set(&f->source, p->buf);
 		f->kind = FOUND_ENV;
+		if (err) {
+			f->kind = FOUND_REFUSED;
+			strbuf_addf(&f->why, "cannot look into it: %s", strerror(err));
+		}
 		return 1;
 	}
 	return 0;
@@ -119,4 +153,5 @@ void discover(struct found *f, const struct config *cfg, const char *pwd)
 	}
 	strbuf_release(&dir);
 	strbuf_release(&p);
+	trust_judge(f, cfg);
 }

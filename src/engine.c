@@ -41,19 +41,42 @@ static void target_env(const struct config *cfg, struct target *t,
 	venv_label(cfg, env, rc_prompt, &t->label);
 }
 
+enum { REPORT_NEVER, REPORT_ONCE, REPORT_ALWAYS };
+
+/* Say why the env the directory wants is not activated. */
+static void report(const struct found *f)
+{
+	if (f->kind == FOUND_MISSING)
+		error("%s: no env at '%s'", f->source.buf, f->env.buf);
+	else if (f->can_allow)
+		error("not activating '%s': %s; run 'vswitch allow' to trust it",
+		      f->env.buf, f->why.buf);
+	else
+		error("not activating '%s': %s", f->env.buf, f->why.buf);
+}
+
 /* Fill t with what $PWD wants; returns the directory that decided via
- * dir (empty when nothing did). */
-static void want_here(const struct config *cfg, const char *pwd,
+ * dir (empty when nothing did). An env that is refused or missing is
+ * reported per how: REPORT_NEVER; REPORT_ONCE per entry, when the entry
+ * differs from the one st remembers or in a new shell; REPORT_ALWAYS.
+ * next remembers the entry. */
+static void want_here(const struct config *cfg, const struct engine_input *in,
+		      const struct state *st, struct state *next, int how,
 		      struct target *t, struct strbuf *dir)
 {
 	struct found f;
 
-	discover(&f, cfg, pwd);
+	discover(&f, cfg, in->pwd);
 	strbuf_set(dir, f.dir.buf);
 	if (f.kind == FOUND_ENV)
 		target_env(cfg, t, f.env.buf, f.has_prompt ? f.prompt.buf : NULL);
-	else if (f.kind == FOUND_MISSING)
-		error("%s: no env at '%s'", f.source.buf, f.env.buf);
+	if (f.kind == FOUND_MISSING || f.kind == FOUND_REFUSED) {
+		if (!in->quiet && how != REPORT_NEVER &&
+		    (how == REPORT_ALWAYS || in->init ||
+		     strcmp(st->refused.buf, f.source.buf)))
+			report(&f);
+		strbuf_set(&next->refused, f.source.buf);
+	}
 	found_free(&f);
 }
 
@@ -68,7 +91,9 @@ static void decide(const struct config *cfg, const struct engine_input *in,
 	strbuf_set(&next->dir, st->dir.buf);
 	switch (cmd) {
 	case ENGINE_OFF:
-		want_here(cfg, in->pwd, t, &dir);
+		/* no report: nothing is to be activated anyway */
+		want_here(cfg, in, st, next, REPORT_NEVER, t, &dir);
+		strbuf_setlen(&next->refused, 0);
 		strbuf_setlen(&t->env, 0);
 		next->mode = dir.len ? MODE_OFF : MODE_AUTO;
 		strbuf_set(&next->dir, dir.len ? dir.buf : "");
@@ -91,7 +116,8 @@ static void decide(const struct config *cfg, const struct engine_input *in,
 		}
 		next->mode = MODE_AUTO;
 		strbuf_setlen(&next->dir, 0);
-		want_here(cfg, in->pwd, t, &dir);
+		want_here(cfg, in, st, next,
+			  cmd == ENGINE_ON ? REPORT_ALWAYS : REPORT_ONCE, t, &dir);
 		break;
 	}
 	strbuf_release(&dir);

@@ -23,6 +23,8 @@ struct engine_input {
 	const char *state;
 	int init;		/* first run in a new shell: redo the prompt */
 	const char *use_env;	/* for ENGINE_USE: the env's absolute path */
+	int quiet;		/* do not report a refused env (the caller
+				 * just said why, as `deny` does) */
 };
 
 /* Read the input from the process environment. */

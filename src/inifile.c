@@ -89,28 +89,35 @@ static int handler(void *user, const char *section, const char *name,
 	return 1;
 }
 
-int inifile_parse(const char *path, inifile_fn fn, void *data)
+int inifile_parse_stream(FILE *fp, const char *path, inifile_fn fn, void *data)
 {
-	struct reader r = { NULL, path, 0, 0, fn, data };
+	struct reader r = { fp, path, 0, 0, fn, data };
 	int rc;
 
-	r.fp = fopen(path, "r");
-	if (!r.fp) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return -1;
-		error("cannot read '%s': %s", path, strerror(errno));
-		return -2;
-	}
 	rc = ini_parse_stream(read_line, &r, handler, &r);
-	if (ferror(r.fp)) {
+	if (ferror(fp)) {
 		error("cannot read '%s': %s", path, strerror(errno));
-		fclose(r.fp);
 		return -2;
 	}
-	fclose(r.fp);
 	/* inih returns only the first syntax error; report it unless our
 	 * handler already did for that line. */
 	if (rc > 0 && (unsigned)rc != r.bad_line)
 		error_at(path, (unsigned)rc, "syntax error (expected 'key = value' or '[section]')");
 	return 0;
+}
+
+int inifile_parse(const char *path, inifile_fn fn, void *data)
+{
+	FILE *fp = fopen(path, "r");
+	int rc;
+
+	if (!fp) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return -1;
+		error("cannot read '%s': %s", path, strerror(errno));
+		return -2;
+	}
+	rc = inifile_parse_stream(fp, path, fn, data);
+	fclose(fp);
+	return rc;
 }

@@ -7,6 +7,8 @@
 #ifndef INIFILE_H
 #define INIFILE_H
 
+#include <stdio.h>
+
 /* Called for each key; return 0 to report "FILE:LINE: <msg>". */
 typedef int (*inifile_fn)(void *data, const char *section, const char *key,
 			  const char *value, unsigned line, const char **msg);
@@ -16,5 +18,8 @@ typedef int (*inifile_fn)(void *data, const char *section, const char *key,
  * -1 when the file does not exist (errno ENOENT, nothing printed), -2
  * when it exists but cannot be read (reported). */
 int inifile_parse(const char *path, inifile_fn fn, void *data);
+/* Parse what fp holds (a file or memory), naming it path in messages.
+ * Returns 0, or -2 when reading fails (reported). */
+int inifile_parse_stream(FILE *fp, const char *path, inifile_fn fn, void *data);
 
 #endif

@@ -21,6 +21,8 @@ static const struct command {
 	{ "use", cmd_use },
 	{ "list", cmd_list },
 	{ "status", cmd_status },
+	{ "allow", cmd_allow },
+	{ "deny", cmd_deny },
 };
 
 void usage_text(struct strbuf *out)
@@ -44,11 +46,19 @@ void usage_text(struct strbuf *out)
 "                 and keep it across cd until off or on\n"
 "  list [--long]  the envs in the env home, one name per line, sorted;\n"
 "                 --long adds the Python version and the path\n"
-"  status         what is active, what chose it, which config was read\n"
+"  status         what is active, what chose it, why an env was refused,\n"
+"                 which config was read\n"
+"  allow [DIR]    trust the .venvrc or venv that governs DIR (default: here)\n"
+"                 and activate it; editing a .venvrc withdraws the trust\n"
+"  deny [DIR]     never activate the .venvrc or venv that governs DIR\n"
 "  --help         this text\n"
 "  --version      the version\n"
 "\n"
-"See vswitch(1) for discovery, .venvrc files and the config file.\n");
+"By default ([trust] mode = owner) a venv folder is used only when it and\n"
+"its bin/ are yours (or root's) and writable by no one else, and a .venvrc\n"
+"that names a path needs 'vswitch allow' first.\n"
+"\n"
+"See vswitch(1) for discovery, .venvrc files, trust and the config file.\n");
 }
 
 /* Write all of buf to fd; stdout is checked, as a failed write there

@@ -3,23 +3,23 @@
 
 #include <string.h>
 
-/* The first entry of path equal to entry, its length in *len; or NULL. */
+/* The first entry of path equal to entry, its length in *len; or NULL.
+ * entry may itself hold ':' (a project path can), so it is matched at
+ * each entry boundary rather than against the pieces between colons. */
 static const char *find(const char *path, const char *entry, size_t *len)
 {
 	size_t n = strlen(entry);
 	const char *p = path;
 
 	for (;;) {
-		const char *end = strchr(p, ':');
-		size_t l = end ? (size_t)(end - p) : strlen(p);
-
-		if (l == n && !memcmp(p, entry, n)) {
-			*len = l;
+		if (!strncmp(p, entry, n) && (p[n] == ':' || p[n] == '\0')) {
+			*len = n;
 			return p;
 		}
-		if (!end)
+		p = strchr(p, ':');
+		if (!p)
 			return NULL;
-		p = end + 1;
+		p++;
 	}
 }
 

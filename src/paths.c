@@ -53,6 +53,41 @@ const char *paths_basename(const char *path, size_t len, size_t *blen)
 	return path + i;
 }
 
+void paths_absolute(struct strbuf *out, const char *base, const char *arg)
+{
+	struct strbuf in = STRBUF_INIT;
+	size_t start = out->len;
+	const char *p;
+
+	if (arg[0] != '/') {
+		strbuf_addstr(&in, base);
+		strbuf_addch(&in, '/');
+	}
+	strbuf_addstr(&in, arg);
+	for (p = in.buf; *p;) {
+		size_t n;
+
+		p += strspn(p, "/");
+		n = strcspn(p, "/");
+		if (!n || (n == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			size_t l = out->len;
+
+			while (l > start && out->buf[l - 1] != '/')
+				l--;
+			strbuf_setlen(out, l > start ? l - 1 : start);
+		} else {
+			strbuf_addch(out, '/');
+			strbuf_add(out, p, n);
+		}
+		p += n;
+	}
+	if (out->len == start)
+		strbuf_addch(out, '/');
+	strbuf_release(&in);
+}
+
 int paths_is_venv(const char *path)
 {
 	struct strbuf cfg = STRBUF_INIT;

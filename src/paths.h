@@ -16,6 +16,10 @@ void paths_expand_tilde(struct strbuf *out, const char *path);
 int paths_within(const char *path, const char *dir);
 /* Length of the last component of path (after the last '/'). */
 const char *paths_basename(const char *path, size_t len, size_t *blen);
+/* Append arg made absolute against base (an absolute directory) and
+ * cleaned as `cd` does it: "." and empty parts dropped, ".." taking
+ * off the part before it, no symbolic links resolved. */
+void paths_absolute(struct strbuf *out, const char *base, const char *arg);
 /* Whether path names an existing directory holding pyvenv.cfg. */
 int paths_is_venv(const char *path);
 

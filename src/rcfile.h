@@ -2,6 +2,8 @@
 #ifndef RCFILE_H
 #define RCFILE_H
 
+#include <sys/types.h>
+
 #include "config.h"
 #include "strbuf.h"
 
@@ -12,14 +14,26 @@ struct rcfile {
 	struct strbuf raw;	/* the value as written */
 	int has_prompt;
 	struct strbuf prompt;
+	int unreadable;		/* it exists but could not be read (reported) */
+	uid_t uid;		/* owner and mode of the file that was read */
+	mode_t mode;
+	struct strbuf sha;	/* SHA-256 of the bytes parsed, 64 hex digits */
 };
 
 /* Read the rc file at path in directory dir (absolute, no trailing '/').
- * Problems are reported as "vswitch: FILE:LINE: ..."; an unreadable file
- * is reported and treated as one that names no env. Returns 0, or -1
- * when the file vanished. */
+ * The file is opened and read once; its owner, mode and hash describe
+ * exactly the bytes parsed, so trust decisions cannot be raced. Problems
+ * are reported as "vswitch: FILE:LINE: ..."; an unreadable file is
+ * reported and treated as one that names no env. Returns 0, or -1 when
+ * the file vanished or is not a regular file (rc is empty either way and
+ * must be freed). */
 int rcfile_read(struct rcfile *rc, const struct config *cfg, const char *dir,
 		const char *path);
+/* Parse len bytes of rc text as if read from path in dir (for tests and
+ * fuzzing); uid, mode and sha are left empty. */
+void rcfile_parse_mem(struct rcfile *rc, const struct config *cfg,
+		      const char *dir, const char *path, const char *buf,
+		      size_t len);
 /* Free what rc holds. */
 void rcfile_free(struct rcfile *rc);
 

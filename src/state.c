@@ -11,6 +11,7 @@ void state_init(struct state *st)
 	st->had_pythonhome = 0;
 	strbuf_init(&st->pythonhome);
 	strbuf_init(&st->label);
+	strbuf_init(&st->refused);
 }
 
 void state_free(struct state *st)
@@ -19,6 +20,7 @@ void state_free(struct state *st)
 	strbuf_release(&st->dir);
 	strbuf_release(&st->pythonhome);
 	strbuf_release(&st->label);
+	strbuf_release(&st->refused);
 	state_init(st);
 }
 
@@ -71,7 +73,8 @@ static const char *decode_field(const char *p, struct strbuf *out)
 int state_decode(struct state *st, const char *v)
 {
 	struct strbuf ph = STRBUF_INIT;
-	struct strbuf *fields[] = { &st->env, &st->dir, &ph, &st->label };
+	struct strbuf *fields[] = { &st->env, &st->dir, &ph, &st->label,
+				    &st->refused };
 
 	state_free(st);
 	if (!v || !*v)
@@ -80,12 +83,16 @@ int state_decode(struct state *st, const char *v)
 		goto bad;
 	st->mode = (enum state_mode)v[2];
 	v += 4;
-	for (size_t i = 0; i < 4; i++) {
+	/* four fields end in ':', then LABEL ends the value or, with
+	 * REFUSED after it, a ':' */
+	for (size_t i = 0; i < 5; i++) {
 		v = decode_field(v, fields[i]);
-		if (!v || (i < 3 ? *v != ':' : *v != '\0'))
+		/* REFUSED is written only when set: an empty one is not ours */
+		if (!v || (i < 3 && *v != ':') || (i == 4 && (*v || !st->refused.len)))
 			goto bad;
-		if (i < 3)
-			v++;
+		if (!*v)
+			break;
+		v++;
 	}
 	if (ph.len == 1 && ph.buf[0] == '-')
 		st->had_pythonhome = 0;
@@ -96,7 +103,8 @@ int state_decode(struct state *st, const char *v)
 		goto bad;
 	if ((st->env.len && st->env.buf[0] != '/') ||
 	    (st->mode == MODE_OFF && st->dir.buf[0] != '/') ||
-	    (st->mode == MODE_USE && !st->env.len))
+	    (st->mode == MODE_USE && !st->env.len) ||
+	    (st->refused.len && st->refused.buf[0] != '/'))
 		goto bad;
 	strbuf_release(&ph);
 	return 0;
@@ -121,9 +129,13 @@ void state_encode(const struct state *st, struct strbuf *out)
 	}
 	strbuf_addch(out, ':');
 	encode_field(out, st->label.buf, st->label.len);
+	if (st->refused.len) {
+		strbuf_addch(out, ':');
+		encode_field(out, st->refused.buf, st->refused.len);
+	}
 }
 
 int state_is_empty(const struct state *st)
 {
-	return st->mode == MODE_AUTO && !st->env.len;
+	return st->mode == MODE_AUTO && !st->env.len && !st->refused.len;
 }

@@ -1,13 +1,17 @@
 /* state: what vswitch did to this shell, kept in $VSWITCH_STATE so that
  * it can be undone, even by a new shell that inherited the environment.
  *
- * Format: "1:MODE:ENV:DIR:PYTHONHOME:LABEL". Every field is
+ * Format: "1:MODE:ENV:DIR:PYTHONHOME:LABEL[:REFUSED]". Every field is
  * percent-encoded (bytes outside printable ASCII, '%' and ':'), so any
  * byte string fits and the value stays one printable line. MODE is 'a'
  * (automatic), 'o' (off inside DIR) or 'u' (an env chosen with `use`).
  * ENV is the env whose bin/ vswitch put on PATH, empty when none.
  * PYTHONHOME is "-" when it was unset before activation, else "=" and
- * the old value. A value that does not parse is treated as no state. */
+ * the old value. REFUSED, written only when not empty (so states
+ * without it read the same as before it existed), is the .venvrc or
+ * venv folder last reported as refused, so that the report comes once
+ * on entering its project rather than at every cd inside it. A value
+ * that does not parse is treated as no state. */
 #ifndef STATE_H
 #define STATE_H
 
@@ -24,6 +28,7 @@ struct state {
 	int had_pythonhome;		/* PYTHONHOME was set before activation */
 	struct strbuf pythonhome;	/* its value then */
 	struct strbuf label;		/* prompt label of the active env */
+	struct strbuf refused;		/* entry last reported refused, or "" */
 };
 
 /* Empty state: automatic mode, nothing active. */
@@ -35,7 +40,8 @@ void state_free(struct state *st);
 int state_decode(struct state *st, const char *value);
 /* Append the encoded form of st. */
 void state_encode(const struct state *st, struct strbuf *out);
-/* Whether st holds nothing worth keeping (no env, automatic mode). */
+/* Whether st holds nothing worth keeping (no env, automatic mode, no
+ * refusal reported). */
 int state_is_empty(const struct state *st);
 
 #endif

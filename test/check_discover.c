@@ -12,12 +12,14 @@
 
 /* Config whose ignore regex hides every folder outside the temp root, so
  * a venv in /tmp or / on this machine cannot change a result; extra is
- * appended to [search]. */
+ * appended to [search]. Trust mode is "all": this suite is about the
+ * walk; check_trust is about refusals. */
 static void load_cfg(struct config *cfg, const char *extra)
 {
 	char text[8192];
 
-	snprintf(text, sizeof(text), "[search]\nignore = ^(?!\\Q%s\\E(/|$))\n%s",
+	snprintf(text, sizeof(text),
+		 "[search]\nignore = ^(?!\\Q%s\\E(/|$))\n%s[trust]\nmode = all\n",
 		 troot(), extra);
 	twrite("c.ini", text);
 	config_load_file(cfg, tpath("c.ini"));
@@ -28,7 +30,7 @@ static void load_cfg(struct config *cfg, const char *extra)
  * "KIND dir=D src=S env=E [prompt=P]" with the root shown as "@". */
 static char *find(const char *rel, const char *extra)
 {
-	static const char *const kinds[] = { "none", "env", "optout", "missing" };
+	static const char *const kinds[] = { "none", "env", "optout", "missing", "refused" };
 	struct config cfg;
 	struct found f;
 	struct strbuf sb = STRBUF_INIT;

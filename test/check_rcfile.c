@@ -158,12 +158,13 @@ START_TEST(missing_and_unreadable)
 
 	ck_assert_int_eq(rcfile_read(&rc, &cfg, tpath("p"), tpath("p/.venvrc")), -1);
 	rcfile_free(&rc);
+	/* a .venvrc that is not a regular file is no .venvrc, silently */
 	tmkdir("q/.venvrc");
 	stderr_begin();
-	ck_assert_int_eq(rcfile_read(&rc, &cfg, tpath("q"), tpath("q/.venvrc")), 0);
+	ck_assert_int_eq(rcfile_read(&rc, &cfg, tpath("q"), tpath("q/.venvrc")), -1);
 	raw = stderr_end();
 	err = unroot(raw);
-	ck_assert_str_eq(err, "vswitch: cannot read '@/q/.venvrc': Is a directory\n");
+	ck_assert_str_eq(err, "");
 	ck_assert(!rc.has_env);
 	free(raw);
 	free(err);

@@ -18,5 +18,7 @@ Suite *state_suite(void);
 Suite *engine_suite(void);
 Suite *shell_suite(void);
 Suite *named_suite(void);
+Suite *sha256_suite(void);
+Suite *trust_suite(void);
 
 #endif

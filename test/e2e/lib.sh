@@ -20,6 +20,7 @@ e2e_setup() {
 	RC_PRE=''
 	RC_POST=''
 	START_DIR=$T/home
+	RUN_AS=''
 	FAILS=0
 }
 
@@ -38,14 +39,17 @@ fail() {
 	printf '    FAIL: %s\n' "$*"
 }
 
-# The vsw_* helpers in bash and zsh syntax (the same for both).
+# The vsw_* helpers in bash and zsh syntax (the same for both but
+# vsw_cdp, which each rc file defines: bash reads the path with read -d ''
+# since ${p%x} can mangle invalid UTF-8 there; zsh's read stops at some
+# invalid bytes, so zsh strips a sentinel instead).
 posix_helpers() {
 	cat <<'HELPERS'
 vsw_sync() { : > "$VSW_T/sync/$1"; }
 vsw_dump() { /usr/bin/env -0 > "$VSW_T/d/$1"; }
 vsw_status() { echo "$?" > "$VSW_T/d/$1"; }
-vsw_cdp() { local p; p=$(cat "$VSW_T/p/$1"; echo x); cd -- "${p%x}"; }
 vsw_py() { python -c 'import sys; print(sys.prefix)' > "$VSW_T/d/$1" 2>&1; }
+vsw_cdrel() { local c; while IFS= read -r c; do cd -- "$c" || return; done < "$VSW_T/p/$1"; }
 HELPERS
 }
 
@@ -61,6 +65,7 @@ PROMPT_COMMAND='echo \$? >> "\$VSW_T/pc_status"'
 $RC_PRE
 eval "\$('$VSW' hook bash)"
 $RC_POST
+vsw_cdp() { local p; IFS= read -r -d '' p < "\$VSW_T/p/\$1"; cd -- "\$p"; }
 $(posix_helpers)
 RC
 		;;
@@ -72,6 +77,7 @@ precmd_functions+=(vsw_user_precmd)
 $RC_PRE
 eval "\$('$VSW' hook zsh)"
 $RC_POST
+vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
 $(posix_helpers)
 RC
 		;;
@@ -88,6 +94,7 @@ function vsw_dump; /usr/bin/env -0 > \$VSW_T/d/\$argv[1]; end
 function vsw_status; echo \$status > \$VSW_T/d/\$argv[1]; end
 function vsw_cdp; cd (cat \$VSW_T/p/\$argv[1] | string collect -N); end
 function vsw_py; python -c 'import sys; print(sys.prefix)' > \$VSW_T/d/\$argv[1] 2>&1; end
+function vsw_cdrel; while read -l c; cd \$c; or return; end < \$VSW_T/p/\$argv[1]; end
 RC
 		;;
 	esac
@@ -103,9 +110,17 @@ shell_cmd() {
 }
 
 # Start the shell in a clean environment (plus any NAME=VALUE arguments)
-# and wait for its first prompt.
+# and wait for its first prompt. With RUN_AS set to a uid, the shell
+# runs as that user (tests run as root, which no permission stops), and
+# $T becomes that user's.
 start_shell() {
 	write_rc
+	local as=''
+	if [ -n "$RUN_AS" ]; then
+		chown -R "$RUN_AS:$RUN_AS" "$T"
+		chmod 755 "$T"
+		as="setpriv --reuid=$RUN_AS --regid=$RUN_AS --clear-groups "
+	fi
 	local -a envv=(HOME="$T/home" PATH=/usr/local/bin:/usr/bin:/bin
 		TERM=xterm-256color LANG=C.UTF-8 USER="$(id -un)" VSW_T="$T"
 		ZDOTDIR="$T/home" XDG_CONFIG_HOME="$T/home/.config"
@@ -114,7 +129,7 @@ start_shell() {
 	cmd=$(shell_cmd | sed "s|\\\$HOME|$T/home|")
 	for v in "${envv[@]}"; do q+=" $(printf '%q' "$v")"; done
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -s t \
-		-c "$START_DIR" "exec env -i$q $cmd"
+		-c "$START_DIR" "exec $as env -i$q $cmd"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
 	sync_shell || fail "$SH did not start"
 }

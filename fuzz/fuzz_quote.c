@@ -1,0 +1,90 @@
+/* fuzz_quote: every shell's quoting must read back as exactly the bytes
+ * quoted. Each quoted word is decoded here by the shell's rules (POSIX
+ * single quotes for bash and zsh; fish's quotes and \xHH / \XHH) and
+ * compared with the input. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shell.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* bash, zsh: '...' holds anything but '; \' outside quotes is a quote. */
+static int unquote_posix(const char *q, struct strbuf *out)
+{
+	while (*q) {
+		if (*q == '\'') {
+			const char *end = strchr(q + 1, '\'');
+
+			if (!end)
+				return -1;
+			strbuf_add(out, q + 1, (size_t)(end - q - 1));
+			q = end + 1;
+		} else if (q[0] == '\\' && q[1] == '\'') {
+			strbuf_addch(out, '\'');
+			q += 2;
+		} else {
+			return -1;	/* anything else would be shell syntax */
+		}
+	}
+	return 0;
+}
+
+static int hex(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* fish: '...' where only \\ and \' are escapes; outside, \xHH (< 0x80)
+ * and \XHH (a raw byte). */
+static int unquote_fish(const char *q, struct strbuf *out)
+{
+	while (*q) {
+		if (*q == '\'') {
+			for (q++; *q != '\''; q++) {
+				if (!*q)
+					return -1;
+				if (*q == '\\' && (q[1] == '\\' || q[1] == '\''))
+					q++;
+				strbuf_addch(out, *q);
+			}
+			q++;
+		} else if (q[0] == '\\' && (q[1] == 'x' || q[1] == 'X') &&
+			   hex(q[2]) >= 0 && hex(q[3]) >= 0) {
+			int c = hex(q[2]) * 16 + hex(q[3]);
+
+			if (q[1] == 'x' && c >= 0x80)
+				return -1;
+			strbuf_addch(out, c);
+			q += 4;
+		} else {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct shell *shells[] = { &shell_bash, &shell_zsh, &shell_fish };
+	char *s = malloc(size + 1);
+
+	memcpy(s, data, size);
+	s[size] = '\0';		/* a C string: stops at the first NUL */
+	for (size_t i = 0; i < 3; i++) {
+		struct strbuf q = STRBUF_INIT, back = STRBUF_INIT;
+		int rc;
+
+		shells[i]->quote(&q, s);
+		rc = shells[i] == &shell_fish ? unquote_fish(q.buf, &back)
+					      : unquote_posix(q.buf, &back);
+		if (rc < 0 || strcmp(back.buf, s) || !q.len)
+			abort();
+		/* a newline or a quote outside quotes would end the word */
+		strbuf_release(&q);
+		strbuf_release(&back);
+	}
+	free(s);
+	return 0;
+}

@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Round-trip property test: random byte strings as project paths and
+prompt labels, evaluated by a real shell, read back from a child's
+environment (`env -0`) and from the prompt as the shell draws it.
+
+  roundtrip.py make DIR N SEED   make N projects under DIR/r/ whose
+                                 paths and labels are random byte strings
+                                 (every byte but NUL, newlines included,
+                                 some seeded with command substitutions
+                                 that would touch DIR/pwned); DIR/p/rtI
+                                 holds project I's path
+  roundtrip.py script SHELL DIR N VSW
+                                 print a batch script for SHELL that, for
+                                 each project, cds in, dumps the
+                                 environment and the drawn prompt to
+                                 DIR/d/rtI.in and rtI.ps, cds out and
+                                 dumps rtI.out
+  roundtrip.py check DIR N [in|inout|all]
+                                 compare the dumps with what was made;
+                                 print the failures; exit 1 if any
+"""
+import os
+import random
+import sys
+
+IGNORED = {b"OLDPWD", b"_"}
+PROMPTS = {"bash": b"$ ", "zsh": b"% ", "fish": b"> "}
+
+
+def rand_bytes(rng, pwned):
+    n = rng.randint(1, 40)
+    # bias towards the bytes shells care about
+    special = b"'\"\\$`!%(){}[]*?~#&|;<> \t\n-=@^"
+    out = bytearray()
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.35:
+            out.append(rng.choice(special))
+        elif r < 0.7:
+            out.append(rng.randint(0x20, 0x7E))
+        else:
+            out.append(rng.randint(1, 255))
+    if rng.random() < 0.05:
+        # a ':' makes the env refused (PATH cannot hold it); keep some
+        out.insert(rng.randint(0, len(out)), 0x3A)
+    if rng.random() < 0.3:
+        inj = rng.choice([b"$(touch %s)", b"`touch %s`", b"';touch %s;'",
+                          b"\\';touch %s #", b"${PATH-$(touch %s)}",
+                          b"%%(touch %s)"])
+        at = rng.randint(0, len(out))
+        out[at:at] = inj.replace(b"%s", pwned).replace(b"%%", b"%")
+    return bytes(out)
+
+
+def path_of(raw):
+    """A path made of raw's parts: '/' separates, and parts that are
+    empty, '.' or '..' (which cd would collapse) are left out."""
+    parts = [p for p in raw.split(b"/") if p not in (b"", b".", b"..")]
+    return b"/".join(parts) or b"x"
+
+
+def cfg_value(label):
+    """label as pyvenv.cfg's quoted prompt: escapes only for what cannot
+    stand in a line (and for \\ and '), raw bytes for the rest, so it
+    reads back the same whether \\x is taken as a byte or a code point."""
+    out = bytearray(b"'")
+    for c in label:
+        if c == 0x5C:
+            out += b"\\\\"
+        elif c == 0x27:
+            out += b"\\'"
+        elif c == 0x0A:
+            out += b"\\n"
+        elif c == 0x0D:
+            out += b"\\r"
+        elif c == 0x09:
+            out += b"\\t"
+        elif c < 0x20 or c == 0x7F:
+            out += b"\\x%02x" % c
+        else:
+            out.append(c)
+    return bytes(out + b"'")
+
+
+def cases(d, n):
+    base = os.fsencode(d)
+    rng = random.Random(int(open(os.path.join(d, "rt-seed")).read()))
+    pwned = base + b"/pwned"
+    for i in range(n):
+        proj = base + b"/r/%d/" % i + path_of(rand_bytes(rng, pwned))
+        yield i, proj, rand_bytes(rng, pwned)
+
+
+def make(d, n, seed):
+    with open(os.path.join(d, "rt-seed"), "w") as f:
+        f.write(seed)
+    os.makedirs(os.path.join(d, "p"), exist_ok=True)
+    os.makedirs(os.path.join(d, "neutral"), exist_ok=True)
+    for i, proj, label in cases(d, n):
+        os.makedirs(proj + b"/venv/bin", mode=0o755)
+        with open(proj + b"/venv/pyvenv.cfg", "wb") as f:
+            f.write(b"home = /usr/bin\nprompt = " + cfg_value(label) + b"\n")
+        with open(os.path.join(d, "p", "rt%d" % i), "wb") as f:
+            f.write(proj)
+
+
+def script(sh, d, n, vsw):
+    # paths are read byte-exact: bash's ${p%x} mangles some invalid UTF-8
+    # before a backslash, zsh's read -d '' stops at some, so each shell
+    # uses the idiom that holds for it
+    q = "'" + d + "'"
+    v = "'" + vsw + "'"
+    if sh == "bash":
+        return f"""PS1='$ '
+eval "$({v} hook bash)"
+_vswitch_hook
+cd {q}/neutral; _vswitch_hook
+for ((i = 0; i < {n}; i++)); do
+	IFS= read -r -d '' p < {q}/p/rt$i
+	cd -- "$p" || continue
+	_vswitch_hook
+	/usr/bin/env -0 > {q}/d/rt$i.in
+	printf '%s' "${{PS1@P}}" > {q}/d/rt$i.ps
+	cd {q}/neutral; _vswitch_hook
+	/usr/bin/env -0 > {q}/d/rt$i.out
+done
+"""
+    if sh == "zsh":
+        return f"""PS1='%% '
+eval "$({v} hook zsh)"
+_vswitch_hook
+cd {q}/neutral
+for ((i = 0; i < {n}; i++)); do
+	p=$(cat {q}/p/rt$i; echo x)
+	cd -- "${{p%x}}" || continue
+	_vswitch_hook
+	/usr/bin/env -0 > {q}/d/rt$i.in
+	print -rn -- "${{(%)PS1}}" > {q}/d/rt$i.ps
+	cd {q}/neutral; _vswitch_hook
+	/usr/bin/env -0 > {q}/d/rt$i.out
+done
+"""
+    if sh == "fish":
+        return f"""function fish_prompt; printf '> '; end
+{v} hook fish | source
+cd {q}/neutral
+for i in (seq 0 {n - 1})
+	cd (cat {q}/p/rt$i | string collect -N); or continue
+	/usr/bin/env -0 > {q}/d/rt$i.in
+	fish_prompt > {q}/d/rt$i.ps
+	cd {q}/neutral
+	/usr/bin/env -0 > {q}/d/rt$i.out
+end
+"""
+    raise SystemExit("unknown shell " + sh)
+
+
+def load(path):
+    env = {}
+    with open(path, "rb") as f:
+        for item in f.read().split(b"\0"):
+            if item:
+                name, _, value = item.partition(b"=")
+                env[name] = value
+    return env
+
+
+def check(d, n, what, sh):
+    dd = os.path.join(d, "d")
+    fails = []
+    base = None
+    for i, proj, label in cases(d, n):
+        try:
+            env = load(os.path.join(dd, "rt%d.in" % i))
+        except OSError as e:
+            fails.append("%d: no dump (%s)" % (i, e.strerror))
+            continue
+        venv = proj + b"/venv"
+        if b":" in venv:
+            # refused: PATH cannot hold it; nothing may change
+            if b"VIRTUAL_ENV" in env or b"VIRTUAL_ENV_PROMPT" in env:
+                fails.append("%d: %r has ':' but was activated" % (i, venv))
+            continue
+        if env.get(b"VIRTUAL_ENV") != venv:
+            fails.append("%d: VIRTUAL_ENV %r, expected %r" % (i, env.get(b"VIRTUAL_ENV"), venv))
+        if env.get(b"VIRTUAL_ENV_PROMPT") != label:
+            fails.append("%d: VIRTUAL_ENV_PROMPT %r, expected %r" % (i, env.get(b"VIRTUAL_ENV_PROMPT"), label))
+        if not env.get(b"PATH", b"").startswith(venv + b"/bin:"):
+            fails.append("%d: PATH %r does not start with the env's bin" % (i, env.get(b"PATH")))
+        if what in ("all",):
+            want = b"(" + label + b") " + PROMPTS[sh]
+            got = open(os.path.join(dd, "rt%d.ps" % i), "rb").read()
+            if got != want:
+                fails.append("%d: prompt %r, expected %r" % (i, got, want))
+        if what in ("inout", "all"):
+            out = load(os.path.join(dd, "rt%d.out" % i))
+            if base is None:
+                base = out
+            diff = [k for k in set(base) | set(out)
+                    if k not in IGNORED and base.get(k) != out.get(k)]
+            if diff:
+                fails.append("%d: leaving changed %r" % (i, sorted(diff)))
+    if os.path.exists(os.path.join(d, "pwned")):
+        fails.append("a path or label ran code (%s/pwned exists)" % d)
+    for f in fails[:8]:
+        print(f)
+    if len(fails) > 8:
+        print("... and %d more" % (len(fails) - 8))
+    return 1 if fails else 0
+
+
+def main():
+    cmd = sys.argv[1]
+    if cmd == "make":
+        make(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        return 0
+    if cmd == "script":
+        sys.stdout.write(script(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]))
+        return 0
+    if cmd == "check":
+        return check(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
