@@ -4,7 +4,8 @@
 #   test/e2e/run.sh [-s SHELL]... [PATTERN]
 # runs every scenario function t_* whose name matches PATTERN (an extended
 # regex) in each SHELL (default: bash zsh fish), and ends with the line
-# "N passed, N failed".
+# "N passed, N failed, N skipped" (a scenario that does not apply to a
+# shell says so with skip).
 set -u
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$E2E_DIR/../.." && pwd)
@@ -54,7 +55,7 @@ make_fixtures
 export FIX FIX_PWNED="$FIX/pwned"
 trap drop_fixtures EXIT
 
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 mapfile -t tests < <(declare -F | awk '{ print $3 }' | grep '^t_' | grep -E -- "$pattern")
 for SH in "${shells[@]}"; do
 	if ! command -v "$SH" >/dev/null; then
@@ -63,7 +64,7 @@ for SH in "${shells[@]}"; do
 		continue
 	fi
 	for t in "${tests[@]}"; do
-		if (
+		(
 			e2e_setup
 			"$t"
 			if [ -e "$FIX_PWNED" ]; then
@@ -71,16 +72,25 @@ for SH in "${shells[@]}"; do
 				rm -f "$FIX_PWNED"
 			fi
 			e2e_teardown
-			[ "$FAILS" -eq 0 ]
-		); then
+			[ "$FAILS" -eq 0 ] || exit 1
+			if [ -n "$SKIP" ]; then
+				echo "ok - $SH ${t#t_} # skip $SKIP"
+				exit 77
+			fi
+		)
+		case $? in
+		0)
 			echo "ok - $SH ${t#t_}"
 			passed=$((passed + 1))
-		else
+			;;
+		77) skipped=$((skipped + 1)) ;;
+		*)
 			echo "not ok - $SH ${t#t_}"
 			failed=$((failed + 1))
-		fi
+			;;
+		esac
 	done
 done
 echo "e2e took $(($(date +%s) - start)) s"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

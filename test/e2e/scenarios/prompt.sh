@@ -46,7 +46,7 @@ t_user_prompt_change_kept() {
 # bash >= 5.1 lets PROMPT_COMMAND be an array; the hook goes into element
 # 0 and the user's other elements keep running.
 t_bash_prompt_command_array() {
-	[ "$SH" = bash ] || return 0
+	[ "$SH" = bash ] || { skip "bash only"; return; }
 	RC_PRE='PROMPT_COMMAND=("echo one >> \$VSW_T/d/pc" "echo two >> \$VSW_T/d/pc")'
 	start_shell
 	: >"$T/d/pc"
