@@ -1,7 +1,6 @@
 /* main: parse global options and dispatch from the command table. */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "commands.h"
 #include "error.h"
@@ -61,21 +60,6 @@ void usage_text(struct strbuf *out)
 "See vswitch(1) for discovery, .venvrc files, trust and the config file.\n");
 }
 
-/* Write all of buf to fd; stdout is checked, as a failed write there
- * would leave the hook evaluating half a command. */
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct strbuf out = STRBUF_INIT;
@@ -95,7 +79,7 @@ int main(int argc, char **argv)
 	}
 	if (i >= argc) {
 		usage_text(&out);
-		write_all(2, out.buf, out.len);
+		strbuf_write_fd(&out, 2);
 		return 2;
 	}
 	name = argv[i];
@@ -117,7 +101,9 @@ int main(int argc, char **argv)
 		error("unknown command '%s'; see 'vswitch --help'", name);
 		return 2;
 	}
-	if (out.len && write_all(1, out.buf, out.len) < 0) {
+	/* stdout is checked: a failed write there would leave the hook
+	 * evaluating half a command. */
+	if (strbuf_write_fd(&out, 1) < 0) {
 		error("cannot write output");
 		rc = 1;
 	}

@@ -69,36 +69,12 @@ void rcfile_parse_mem(struct rcfile *rc, const struct config *cfg,
 		rc->env_is_path = envhome_resolve(cfg, rc->raw.buf, dir, &rc->env);
 }
 
-/* Read all of fd (at most RC_MAX bytes) into out; -1 on error or when
- * the file is bigger. */
-static int slurp(int fd, struct strbuf *out)
-{
-	for (;;) {
-		ssize_t n;
-
-		strbuf_grow(out, 4096);
-		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (!n)
-			return 0;
-		out->len += (size_t)n;
-		out->buf[out->len] = '\0';
-		if (out->len > RC_MAX) {
-			errno = EFBIG;
-			return -1;
-		}
-	}
-}
-
 int rcfile_read(struct rcfile *rc, const struct config *cfg, const char *dir,
 		const char *path)
 {
 	struct strbuf text = STRBUF_INIT;
 	struct stat st;
-	int fd, err = 0;
+	int fd, r, err = 0;
 
 	rc_init(rc);	/* callers may free rc whatever we return */
 	/* O_NONBLOCK: a FIFO swapped in after the caller's stat must not
@@ -108,8 +84,8 @@ int rcfile_read(struct rcfile *rc, const struct config *cfg, const char *dir,
 		err = errno;
 	else if (!S_ISREG(st.st_mode))
 		err = ENOENT;
-	else if (slurp(fd, &text) < 0)
-		err = errno;
+	else if ((r = strbuf_read_fd(&text, fd, RC_MAX)) != 0)
+		err = r > 0 ? EFBIG : errno;
 	if (fd >= 0)
 		close(fd);
 	if (err == ENOENT || err == ENOTDIR) {

@@ -1,9 +1,13 @@
 /* strbuf: a growable byte string; see strbuf.h for the invariants. */
 #include "strbuf.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 
@@ -117,4 +121,69 @@ void strbuf_set(struct strbuf *sb, const char *s)
 {
 	strbuf_setlen(sb, 0);
 	strbuf_addstr(sb, s);
+}
+
+int strbuf_read_fd(struct strbuf *sb, int fd, size_t max)
+{
+	size_t start = sb->len;
+
+	/* One byte past max tells "exactly max" from "more than max". */
+	strbuf_grow(sb, max + 1);
+	while (sb->len - start <= max) {
+		ssize_t n = read(fd, sb->buf + sb->len, max + 1 - (sb->len - start));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			sb->buf[sb->len] = '\0';
+			return -1;
+		}
+		if (!n)
+			break;
+		sb->len += (size_t)n;
+	}
+	if (sb->len - start > max) {
+		strbuf_setlen(sb, start + max);
+		return 1;
+	}
+	sb->buf[sb->len] = '\0';
+	return 0;
+}
+
+int strbuf_read_file(struct strbuf *sb, const char *path, size_t max)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+	int rc, e;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	rc = strbuf_read_fd(sb, fd, max);
+	e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
+int strbuf_write_fd(const struct strbuf *sb, int fd)
+{
+	const char *p = sb->buf;
+	size_t left = sb->len;
+
+	while (left) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		left -= (size_t)n;
+	}
+	return 0;
 }

@@ -42,5 +42,15 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 /* Replace the contents with a C string. */
 void strbuf_set(struct strbuf *sb, const char *s);
+/* Append what fd holds, up to max bytes (retrying on EINTR). Returns 0,
+ * 1 when there was more than max (the first max bytes are kept), or -1
+ * on a read error (errno set). */
+int strbuf_read_fd(struct strbuf *sb, int fd, size_t max);
+/* strbuf_read_fd on path, which must be a regular file: opened without
+ * blocking (a FIFO put there cannot hang the shell) and never as a
+ * controlling terminal. -1 (errno set) when it cannot be read. */
+int strbuf_read_file(struct strbuf *sb, const char *path, size_t max);
+/* Write all of sb to fd (retrying on EINTR); 0, or -1 (errno set). */
+int strbuf_write_fd(const struct strbuf *sb, int fd);
 
 #endif

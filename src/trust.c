@@ -2,7 +2,6 @@
 #include "trust.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,34 +22,6 @@ void trust_store_dir(struct strbuf *out)
 	strbuf_addstr(out, "/vswitch/trust");
 }
 
-/* Read at most max bytes of path into out; -1 (errno set) on failure. */
-static int read_small(const char *path, size_t max, struct strbuf *out)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	struct stat st;
-	ssize_t n = 0;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return -1;
-	}
-	strbuf_grow(out, max);
-	while (out->len < max) {
-		n = read(fd, out->buf + out->len, max - out->len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		out->len += (size_t)n;
-	}
-	out->buf[out->len] = '\0';
-	close(fd);
-	return n < 0 ? -1 : 0;
-}
-
 int trust_venv_hash(const char *env, struct strbuf *out)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
@@ -60,7 +31,7 @@ int trust_venv_hash(const char *env, struct strbuf *out)
 
 	strbuf_addstr(&path, env);
 	strbuf_addstr(&path, "/pyvenv.cfg");
-	rc = read_small(path.buf, CFG_MAX, &text);
+	rc = strbuf_read_file(&text, path.buf, CFG_MAX) < 0 ? -1 : 0;
 	if (!rc) {
 		sha256_init(&s);
 		sha256_update(&s, "venv", 5);	/* with its NUL */
@@ -140,7 +111,7 @@ enum trust_record trust_lookup(const char *source, struct strbuf *hash)
 	if (!store_safe(dir.buf))
 		goto out;
 	record_path(source, &file);
-	if (read_small(file.buf, RECORD_MAX, &text) < 0)
+	if (strbuf_read_file(&text, file.buf, RECORD_MAX) < 0)
 		goto out;
 	/* "vswitch-trust 1\n" then "allow HEX\n" or "deny\n", then
 	 * "path ENCODED\n"; anything else is ignored as no record. */
@@ -189,21 +160,6 @@ static int make_dirs(struct strbuf *dir)
 	return 0;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int trust_store(const char *source, const char *hash)
 {
 	struct strbuf dir = STRBUF_INIT, file = STRBUF_INIT;
@@ -230,7 +186,7 @@ int trust_store(const char *source, const char *hash)
 	strbuf_addstr(&text, "path ");
 	encode_path(source, &text);
 	strbuf_addch(&text, '\n');
-	if (write_all(fd, text.buf, text.len) < 0 || fsync(fd) < 0 ||
+	if (strbuf_write_fd(&text, fd) < 0 || fsync(fd) < 0 ||
 	    close(fd) < 0) {
 		error("cannot write '%s': %s", tmp.buf, strerror(errno));
 		fd = -1;

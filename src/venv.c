@@ -1,9 +1,7 @@
 /* venv: pyvenv.cfg and labels. */
 #include "venv.h"
 
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "paths.h"
 
@@ -99,22 +97,20 @@ static void unrepr(const char *v, size_t n, struct strbuf *out)
 
 int venv_cfg_get(const char *env, const char *key, struct strbuf *out)
 {
-	struct strbuf path = STRBUF_INIT;
-	char buf[CFG_MAX + 1];
-	size_t klen = strlen(key), len = 0;
-	ssize_t r;
-	int fd, found = 0;
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	size_t klen = strlen(key), len;
+	char *buf;
+	int found = 0;
 
 	strbuf_addstr(&path, env);
 	strbuf_addstr(&path, "/pyvenv.cfg");
-	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	strbuf_release(&path);
-	if (fd < 0)
+	if (strbuf_read_file(&text, path.buf, CFG_MAX) < 0) {
+		strbuf_release(&path);
 		return 0;
-	while (len < CFG_MAX && (r = read(fd, buf + len, CFG_MAX - len)) > 0)
-		len += (size_t)r;
-	close(fd);
-	buf[len] = '\0';
+	}
+	strbuf_release(&path);
+	buf = text.buf;
+	len = text.len;
 	for (char *line = buf; line < buf + len && !found;) {
 		char *end = memchr(line, '\n', (size_t)(buf + len - line));
 		char *p = line, *v, *ve;
@@ -139,6 +135,7 @@ int venv_cfg_get(const char *env, const char *key, struct strbuf *out)
 		}
 		line = end + 1;
 	}
+	strbuf_release(&text);
 	return found;
 }
 

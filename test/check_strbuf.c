@@ -1,7 +1,9 @@
 /* check_strbuf: the invariants strbuf.h promises. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strbuf.h"
 #include "suites.h"
@@ -180,6 +182,57 @@ START_TEST(addf_on_empty)
 }
 END_TEST
 
+/* Write text to a new temp file; returns its path (caller unlinks). */
+static char *temp_file(const void *text, size_t len)
+{
+	char *path = strdup("/tmp/check-strbuf.XXXXXX");
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	return path;
+}
+
+START_TEST(read_and_write_fd)
+{
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
+	char *path = temp_file("ab\0cdef", 7);
+	int p[2];
+
+	/* all of it, NUL included, appended after what was there */
+	strbuf_addstr(&sb, ">");
+	ck_assert_int_eq(strbuf_read_file(&sb, path, 7), 0);
+	ck_assert_uint_eq(sb.len, 8);
+	ck_assert_mem_eq(sb.buf, ">ab\0cdef", 9);
+	/* more than max: the first max bytes, and 1 */
+	strbuf_setlen(&sb, 0);
+	ck_assert_int_eq(strbuf_read_file(&sb, path, 3), 1);
+	ck_assert_str_eq(sb.buf, "ab");
+	ck_assert_uint_eq(sb.len, 3);
+	/* not a regular file, or missing */
+	ck_assert_int_eq(strbuf_read_file(&sb, "/tmp", 10), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	unlink(path);
+	ck_assert_int_eq(strbuf_read_file(&sb, path, 10), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	/* write_fd writes every byte */
+	ck_assert_int_eq(pipe(p), 0);
+	strbuf_set(&out, "x");
+	strbuf_add(&out, "\0y", 2);
+	ck_assert_int_eq(strbuf_write_fd(&out, p[1]), 0);
+	close(p[1]);
+	strbuf_setlen(&sb, 0);
+	ck_assert_int_eq(strbuf_read_fd(&sb, p[0], 100), 0);
+	close(p[0]);
+	ck_assert_uint_eq(sb.len, 3);
+	ck_assert_mem_eq(sb.buf, "x\0y", 3);
+	free(path);
+	strbuf_release(&sb);
+	strbuf_release(&out);
+}
+END_TEST
+
 Suite *strbuf_suite(void)
 {
 	Suite *s = suite_create("strbuf");
@@ -194,6 +247,7 @@ Suite *strbuf_suite(void)
 	tcase_add_test(tc, addf_edges);
 	tcase_add_test(tc, addf_growth);
 	tcase_add_test(tc, addf_on_empty);
+	tcase_add_test(tc, read_and_write_fd);
 	suite_add_tcase(s, tc);
 	return s;
 }
