@@ -24,23 +24,6 @@ void state_free(struct state *st)
 	state_init(st);
 }
 
-static void encode_field(struct strbuf *out, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x20 || c > 0x7e || c == '%' || c == ':') {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[c >> 4]);
-			strbuf_addch(out, hex[c & 15]);
-		} else {
-			strbuf_addch(out, c);
-		}
-	}
-}
-
 static int unhex(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -117,21 +100,21 @@ bad:
 void state_encode(const struct state *st, struct strbuf *out)
 {
 	strbuf_addf(out, "1:%c:", (char)st->mode);
-	encode_field(out, st->env.buf, st->env.len);
+	strbuf_add_percent(out, st->env.buf, st->env.len);
 	strbuf_addch(out, ':');
-	encode_field(out, st->dir.buf, st->dir.len);
+	strbuf_add_percent(out, st->dir.buf, st->dir.len);
 	strbuf_addch(out, ':');
 	if (st->had_pythonhome) {
 		strbuf_addch(out, '=');
-		encode_field(out, st->pythonhome.buf, st->pythonhome.len);
+		strbuf_add_percent(out, st->pythonhome.buf, st->pythonhome.len);
 	} else {
 		strbuf_addch(out, '-');
 	}
 	strbuf_addch(out, ':');
-	encode_field(out, st->label.buf, st->label.len);
+	strbuf_add_percent(out, st->label.buf, st->label.len);
 	if (st->refused.len) {
 		strbuf_addch(out, ':');
-		encode_field(out, st->refused.buf, st->refused.len);
+		strbuf_add_percent(out, st->refused.buf, st->refused.len);
 	}
 }
 

@@ -123,6 +123,23 @@ void strbuf_set(struct strbuf *sb, const char *s)
 	strbuf_addstr(sb, s);
 }
 
+void strbuf_add_percent(struct strbuf *sb, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c > 0x7e || c == '%' || c == ':') {
+			strbuf_addch(sb, '%');
+			strbuf_addch(sb, hex[c >> 4]);
+			strbuf_addch(sb, hex[c & 15]);
+		} else {
+			strbuf_addch(sb, c);
+		}
+	}
+}
+
 int strbuf_read_fd(struct strbuf *sb, int fd, size_t max)
 {
 	size_t start = sb->len;

@@ -40,6 +40,10 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append formatted text from a va_list. */
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Append n bytes of s percent-encoded: bytes outside printable ASCII,
+ * '%' and ':' become %HH, so any byte string is one printable line that
+ * can sit between ':' separators. */
+void strbuf_add_percent(struct strbuf *sb, const char *s, size_t n);
 /* Replace the contents with a C string. */
 void strbuf_set(struct strbuf *sb, const char *s);
 /* Append what fd holds, up to max bytes (retrying on EINTR). Returns 0,

@@ -64,25 +64,6 @@ static void record_path(const char *source, struct strbuf *out)
 	sha256_hex(source, strlen(source), out);
 }
 
-/* The path as the record's last line: percent-encoded, so that it is
- * one line whatever bytes it holds. */
-static void encode_path(const char *s, struct strbuf *out)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20 || c > 0x7e || c == '%') {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[c >> 4]);
-			strbuf_addch(out, hex[c & 15]);
-		} else {
-			strbuf_addch(out, c);
-		}
-	}
-}
-
 /* Whether the store may be believed: records in a folder others can
  * write could have been planted. */
 static int store_safe(const char *dir)
@@ -116,7 +97,7 @@ enum trust_record trust_lookup(const char *source, struct strbuf *hash)
 	/* "vswitch-trust 1\n" then "allow HEX\n" or "deny\n", then
 	 * "path ENCODED\n"; anything else is ignored as no record. */
 	strbuf_addstr(&want, "path ");
-	encode_path(source, &want);
+	strbuf_add_percent(&want, source, strlen(source));
 	strbuf_addch(&want, '\n');
 	if (strncmp(text.buf, "vswitch-trust 1\n", 16))
 		goto out;
@@ -184,7 +165,7 @@ int trust_store(const char *source, const char *hash)
 	else
 		strbuf_addstr(&text, "deny\n");
 	strbuf_addstr(&text, "path ");
-	encode_path(source, &text);
+	strbuf_add_percent(&text, source, strlen(source));
 	strbuf_addch(&text, '\n');
 	if (strbuf_write_fd(&text, fd) < 0 || fsync(fd) < 0 ||
 	    close(fd) < 0) {
