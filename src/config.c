@@ -91,6 +91,9 @@ static void add_ignore(struct config *cfg, const char *value, const char *file,
 	}
 	cfg->ignore = xrealloc(cfg->ignore, (cfg->nignore + 1) * sizeof(void *));
 	cfg->ignore[cfg->nignore++] = re;
+	/* One match block serves every regex: only whether it matched counts. */
+	if (!cfg->match && !(cfg->match = pcre2_match_data_create(1, NULL)))
+		die("out of memory");
 }
 
 static int parse_bool(const char *v, int *out)
@@ -206,6 +209,7 @@ void config_free(struct config *cfg)
 	for (size_t i = 0; i < cfg->nignore; i++)
 		pcre2_code_free(cfg->ignore[i]);
 	free(cfg->ignore);
+	pcre2_match_data_free(cfg->match);
 	free(cfg->rcfile);
 	free(cfg->home);
 	strbuf_release(&cfg->path);
@@ -214,18 +218,11 @@ void config_free(struct config *cfg)
 
 int config_ignored(const struct config *cfg, const char *dir, size_t len)
 {
-	pcre2_match_data *md;
 	int hit = 0;
 
-	if (!cfg->nignore)
-		return 0;
-	md = pcre2_match_data_create(1, NULL);
-	if (!md)
-		die("out of memory");
 	for (size_t i = 0; i < cfg->nignore && !hit; i++)
-		hit = pcre2_match(cfg->ignore[i], (PCRE2_SPTR)dir, len, 0, 0, md,
-				  NULL) >= 0;
-	pcre2_match_data_free(md);
+		hit = pcre2_match(cfg->ignore[i], (PCRE2_SPTR)dir, len, 0, 0,
+				  cfg->match, NULL) >= 0;
 	return hit;
 }
 

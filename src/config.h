@@ -13,6 +13,7 @@ struct config {
 	size_t nnames;
 	void **ignore;		/* compiled pcre2_code *, matched against dirs */
 	size_t nignore;
+	void *match;		/* pcre2_match_data * for them, made once */
 	char *rcfile;		/* name of the per-project file, ".venvrc" */
 	char *home;		/* [envs] home as written (~ not expanded), or NULL */
 	int prompt_disable;
