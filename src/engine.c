@@ -68,8 +68,14 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 
 	discover(&f, cfg, in->pwd);
 	strbuf_set(dir, f.dir.buf);
-	if (f.kind == FOUND_ENV)
+	/* The active env's label is in the state: no need to read its
+	 * pyvenv.cfg again at every cd inside the project. */
+	if (f.kind == FOUND_ENV && st->env.len && !strcmp(f.env.buf, st->env.buf)) {
+		strbuf_set(&t->env, st->env.buf);
+		strbuf_set(&t->label, st->label.buf);
+	} else if (f.kind == FOUND_ENV) {
 		target_env(cfg, t, f.env.buf, f.has_prompt ? f.prompt.buf : NULL);
+	}
 	if (f.kind == FOUND_MISSING || f.kind == FOUND_REFUSED) {
 		if (!in->quiet && how != REPORT_NEVER &&
 		    (how == REPORT_ALWAYS || in->init ||

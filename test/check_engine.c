@@ -423,6 +423,26 @@ START_TEST(prompt_sources_and_disable)
 }
 END_TEST
 
+/* The label is read on activation and then kept in the state: an edit
+ * shows on the next activation, and a cd inside reads nothing again. */
+START_TEST(label_kept_while_active)
+{
+	tvenv("l/venv", "prompt = 'one'\n");
+	tmkdir("l/sub");
+	CD("l", "set VIRTUAL_ENV=@/l/venv\nset VIRTUAL_ENV_PROMPT=one\n"
+		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt one\nrehash\n"
+		"set VSWITCH_STATE=1:a:@/l/venv::-:one\n");
+	tvenv("l/venv", "prompt = 'two'\n");
+	CD("l/sub", "");
+	/* a new shell inherits the env: its prompt says what the env says */
+	STEP("l/sub", ENGINE_EXPORT, 1, NULL, "prompt one\n");
+	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
+	CD("l", "set VIRTUAL_ENV=@/l/venv\nset VIRTUAL_ENV_PROMPT=two\n"
+		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt two\nrehash\n"
+		"set VSWITCH_STATE=1:a:@/l/venv::-:two\n");
+}
+END_TEST
+
 START_TEST(venvrc_naming_missing_env)
 {
 	twrite("m/.venvrc", "env = ./nothere\n");
@@ -492,6 +512,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, garbage_state);
 	tcase_add_test(tc, prompt_sources_and_disable);
 	tcase_add_test(tc, venvrc_naming_missing_env);
+	tcase_add_test(tc, label_kept_while_active);
 	tcase_add_test(tc, round_trip_leaves_no_trace);
 	suite_add_tcase(s, tc);
 	return s;
