@@ -8,9 +8,9 @@ int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "vswitch: FILE:LINE: MSG" (LINE 0 leaves it out) and return -1. */
 int error_at(const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Print "vswitch: MSG: " and the text for errno, and return -1. */
+int error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "vswitch: MSG" and exit 1. */
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-/* Count of messages printed so far (tests and exit codes use it). */
-unsigned error_count(void);
 
 #endif

@@ -96,7 +96,7 @@ int inifile_parse_stream(FILE *fp, const char *path, inifile_fn fn, void *data)
 
 	rc = ini_parse_stream(read_line, &r, handler, &r);
 	if (ferror(fp)) {
-		error("cannot read '%s': %s", path, strerror(errno));
+		error_errno("cannot read '%s'", path);
 		return -2;
 	}
 	/* inih returns only the first syntax error; report it unless our
@@ -114,7 +114,7 @@ int inifile_parse(const char *path, inifile_fn fn, void *data)
 	if (!fp) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return -1;
-		error("cannot read '%s': %s", path, strerror(errno));
+		error_errno("cannot read '%s'", path);
 		return -2;
 	}
 	rc = inifile_parse_stream(fp, path, fn, data);

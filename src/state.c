@@ -24,23 +24,12 @@ void state_free(struct state *st)
 	state_init(st);
 }
 
-static int unhex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* Decode one field ending at ':' or NUL; returns the end or NULL. */
 static const char *decode_field(const char *p, struct strbuf *out)
 {
 	while (*p && *p != ':') {
 		if (*p == '%') {
-			int h = unhex(p[1]), l = h < 0 ? -1 : unhex(p[2]);
+			int h = hexval(p[1]), l = h < 0 ? -1 : hexval(p[2]);
 
 			if (l < 0 || (h == 0 && l == 0))
 				return NULL;

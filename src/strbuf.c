@@ -140,6 +140,17 @@ void strbuf_add_percent(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
+int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 int strbuf_read_fd(struct strbuf *sb, int fd, size_t max)
 {
 	size_t start = sb->len;

@@ -44,6 +44,9 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
  * '%' and ':' become %HH, so any byte string is one printable line that
  * can sit between ':' separators. */
 void strbuf_add_percent(struct strbuf *sb, const char *s, size_t n);
+/* The value of the hex digit c (either case), or -1: the inverse of the
+ * digits strbuf_add_percent() writes. */
+int hexval(int c);
 /* Replace the contents with a C string. */
 void strbuf_set(struct strbuf *sb, const char *s);
 /* Append what fd holds, up to max bytes (retrying on EINTR). Returns 0,

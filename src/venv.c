@@ -7,17 +7,6 @@
 
 #define CFG_MAX 65536
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The code point named by the n hex digits at s, or -1. */
 static long hexn(const char *s, size_t n)
 {

@@ -1,4 +1,5 @@
 /* check_error: message format on stderr and the return values. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,6 @@
 
 START_TEST(formats)
 {
-	unsigned before = error_count();
 	char *err;
 
 	stderr_begin();
@@ -19,7 +19,20 @@ START_TEST(formats)
 	ck_assert_str_eq(err, "vswitch: cannot read 'x'\n"
 			      "vswitch: f.ini:7: bad 1\n"
 			      "vswitch: f.ini: whole file\n");
-	ck_assert_uint_eq(error_count(), before + 3);
+	free(err);
+}
+END_TEST
+
+START_TEST(with_errno)
+{
+	char *err;
+
+	stderr_begin();
+	errno = ENOENT;
+	ck_assert_int_eq(error_errno("cannot open '%s'", "f"), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	err = stderr_end();
+	ck_assert_str_eq(err, "vswitch: cannot open 'f': No such file or directory\n");
 	free(err);
 }
 END_TEST
@@ -61,6 +74,7 @@ Suite *error_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, formats);
+	tcase_add_test(tc, with_errno);
 	tcase_add_test(tc, control_bytes_masked);
 	tcase_add_test(tc, long_message_truncated);
 	suite_add_tcase(s, tc);
