@@ -1,4 +1,5 @@
-/* check_envhome: [envs] home, then $WORKON_HOME, then ~/.virtualenvs. */
+/* check_envhome: [envs] home, then $WORKON_HOME, then ~/.virtualenvs;
+ * the rule that tells a name from a path, and resolving either. */
 #include <stdlib.h>
 
 #include "envhome.h"
@@ -80,16 +81,43 @@ START_TEST(relative_home_refused)
 }
 END_TEST
 
-START_TEST(valid_names)
+START_TEST(name_or_path)
 {
-	ck_assert(envhome_valid_name("proj"));
-	ck_assert(envhome_valid_name(".hidden"));
-	ck_assert(envhome_valid_name("..."));
-	ck_assert(!envhome_valid_name(""));
-	ck_assert(!envhome_valid_name("."));
-	ck_assert(!envhome_valid_name(".."));
-	ck_assert(!envhome_valid_name("a/b"));
-	ck_assert(!envhome_valid_name("/"));
+	ck_assert(!envhome_is_path("myenv"));
+	ck_assert(!envhome_is_path("\"';&&$e|'\""));
+	ck_assert(envhome_is_path("./venv"));
+	ck_assert(envhome_is_path(".venv"));
+	ck_assert(envhome_is_path("~/envs/x"));
+	ck_assert(envhome_is_path("a/b"));
+	ck_assert(envhome_is_path("/abs"));
+}
+END_TEST
+
+START_TEST(resolve)
+{
+	struct config cfg;
+	struct strbuf sb = STRBUF_INIT;
+
+	setenv("HOME", "/home/me", 1);
+	setenv("WORKON_HOME", "/envs", 1);
+	config_load_file(&cfg, NULL);
+	ck_assert_int_eq(envhome_resolve(&cfg, "myenv", "/p", &sb), 0);
+	ck_assert_str_eq(sb.buf, "/envs/myenv");
+	strbuf_setlen(&sb, 0);
+	ck_assert_int_eq(envhome_resolve(&cfg, "./venv/", "/p", &sb), 1);
+	ck_assert_str_eq(sb.buf, "/p/venv");
+	strbuf_setlen(&sb, 0);
+	envhome_resolve(&cfg, "venv/.", "/", &sb);
+	ck_assert_str_eq(sb.buf, "/venv");
+	strbuf_setlen(&sb, 0);
+	envhome_resolve(&cfg, "~/e", "/p", &sb);
+	ck_assert_str_eq(sb.buf, "/home/me/e");
+	strbuf_setlen(&sb, 0);
+	envhome_resolve(&cfg, "~x", "/p", &sb);
+	ck_assert_str_eq(sb.buf, "/p/~x");
+	strbuf_release(&sb);
+	config_free(&cfg);
+	unsetenv("WORKON_HOME");
 }
 END_TEST
 
@@ -101,8 +129,9 @@ Suite *envhome_suite(void)
 	tcase_add_test(tc, default_home);
 	tcase_add_test(tc, workon_home);
 	tcase_add_test(tc, config_beats_workon_home);
-	tcase_add_test(tc, valid_names);
 	tcase_add_test(tc, relative_home_refused);
+	tcase_add_test(tc, name_or_path);
+	tcase_add_test(tc, resolve);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -123,6 +123,25 @@ START_TEST(label_rule)
 }
 END_TEST
 
+START_TEST(python_version)
+{
+	struct strbuf v = STRBUF_INIT;
+
+	tvenv("beta", "version = 3.11.2\n");
+	tvenv("alpha", "version_info = 3.12.1.final.0\n");
+	tvenv("Zed", "home = /usr/bin\n");
+	ck_assert(venv_python_version(tpath("beta"), &v));
+	ck_assert_str_eq(v.buf, "3.11.2");
+	strbuf_setlen(&v, 0);
+	ck_assert(venv_python_version(tpath("alpha"), &v));
+	ck_assert_str_eq(v.buf, "3.12.1");
+	strbuf_setlen(&v, 0);
+	ck_assert(!venv_python_version(tpath("Zed"), &v));
+	ck_assert_uint_eq(v.len, 0);
+	strbuf_release(&v);
+}
+END_TEST
+
 Suite *venv_suite(void)
 {
 	Suite *s = suite_create("venv");
@@ -133,6 +152,7 @@ Suite *venv_suite(void)
 	tcase_add_test(tc, python_repr_code_points);
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, label_rule);
+	tcase_add_test(tc, python_version);
 	suite_add_tcase(s, tc);
 	return s;
 }
