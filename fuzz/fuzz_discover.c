@@ -128,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strbuf_addstr(&cur, tail.buf);
 	discover(&f, &cfg, cur.buf);
 	if ((f.kind == FOUND_ENV || f.kind == FOUND_REFUSED) &&
-	    (!f.env.len || !f.source.len || !f.dir.len))
+	    (!f.env.len || !f.entry.len || !f.dir.len))
 		abort();
 	if (f.kind == FOUND_REFUSED && !f.why.len)
 		abort();

@@ -3,13 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
-#include "config.h"
+#include "command.h"
 #include "discover.h"
-#include "engine.h"
-#include "error.h"
+#include "source.h"
 #include "state.h"
 #include "trust.h"
+#include "truststore.h"
 
 static void show_active(struct strbuf *out, const struct engine_input *in,
 			const struct state *st)
@@ -38,18 +37,18 @@ static void show_found(struct strbuf *out, const struct found *f)
 		break;
 	case FOUND_ENV:
 		strbuf_addf(out, "wants:     %s\n", f->env.buf);
-		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
+		strbuf_addf(out, "chosen by: %s\n", f->entry.buf);
 		break;
 	case FOUND_OPTOUT:
-		strbuf_addf(out, "wants:     none (opted out by %s)\n", f->source.buf);
+		strbuf_addf(out, "wants:     none (opted out by %s)\n", f->entry.buf);
 		break;
 	case FOUND_MISSING:
 		strbuf_addf(out, "wants:     %s, which is not a venv\n", f->env.buf);
-		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
+		strbuf_addf(out, "chosen by: %s\n", f->entry.buf);
 		break;
 	case FOUND_REFUSED:
 		strbuf_addf(out, "wants:     %s\n", f->env.buf);
-		strbuf_addf(out, "chosen by: %s\n", f->source.buf);
+		strbuf_addf(out, "chosen by: %s\n", f->entry.buf);
 		strbuf_addf(out, "refused:   %s%s\n", f->why.buf,
 			    f->can_allow ? "; 'vswitch allow' trusts it" : "");
 		break;
@@ -66,7 +65,7 @@ static void show_trust(struct strbuf *out, const struct config *cfg,
 
 	strbuf_addf(out, "trust:     mode %s", mode_names[cfg->trust]);
 	if (f->kind != FOUND_NONE && f->kind != FOUND_OPTOUT) {
-		switch (trust_lookup(f->source.buf, &hash)) {
+		switch (truststore_lookup(f->entry.buf, &hash)) {
 		case TRUST_NONE:
 			strbuf_addstr(out, "; not allowed or denied");
 			break;
@@ -88,28 +87,23 @@ static void show_trust(struct strbuf *out, const struct config *cfg,
 
 int cmd_status(struct cmd_ctx *c)
 {
-	struct config cfg;
-	struct engine_input in;
+	const struct engine_input *in = &c->in;
+	const struct config *cfg = &c->cfg;
 	struct state st;
 	struct found f;
 
-	if (c->argc)
-		return error("usage: vswitch status"), 2;
-	config_load(&cfg);
-	engine_input_from_env(&in);
 	state_init(&st);
-	if (state_decode(&st, in.state) < 0)
+	if (state_decode(&st, in->state) < 0)
 		strbuf_addf(c->out, "state:     $%s is malformed; treated as empty\n",
 			    STATE_VAR);
-	strbuf_addf(c->out, "directory: %s\n", in.pwd);
-	show_active(c->out, &in, &st);
-	discover(&f, &cfg, in.pwd);
+	strbuf_addf(c->out, "directory: %s\n", in->pwd);
+	show_active(c->out, in, &st);
+	discover(&f, cfg, in->pwd);
 	show_found(c->out, &f);
-	show_trust(c->out, &cfg, &f);
-	strbuf_addf(c->out, "config:    %s%s\n", cfg.path.buf,
-		    cfg.found ? "" : " (not found: built-in defaults)");
+	show_trust(c->out, cfg, &f);
+	strbuf_addf(c->out, "config:    %s%s\n", cfg->path.buf,
+		    cfg->found ? "" : " (not found: built-in defaults)");
 	found_free(&f);
 	state_free(&st);
-	config_free(&cfg);
 	return 0;
 }

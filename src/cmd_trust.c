@@ -1,17 +1,17 @@
 /* cmd_trust: `vswitch allow [DIR]` and `vswitch deny [DIR]` record a
- * decision about the .venvrc or venv folder that governs DIR, then, when
- * run through the hook's function, bring this shell up to date at once. */
+ * decision about the entry (.venvrc, venv folder, ...) that governs DIR,
+ * then, when run through the hook's function, bring this shell up to
+ * date at once. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "commands.h"
-#include "config.h"
+#include "command.h"
 #include "discover.h"
-#include "engine.h"
 #include "error.h"
 #include "paths.h"
 #include "trust.h"
+#include "truststore.h"
 
 /* Record the decision for the entry that governs dir; 0, or -1 when
  * there is none or it cannot be recorded (reported). */
@@ -27,11 +27,11 @@ static int record(const struct config *cfg, const char *dir, int allow)
 		error("nothing to %s: no %s or venv folder governs '%s'", verb,
 		      cfg->rcfile, dir);
 	} else if (f.kind == FOUND_OPTOUT) {
-		error("nothing to %s: '%s' names no env", verb, f.source.buf);
+		error("nothing to %s: '%s' names no env", verb, f.entry.buf);
 	} else if (allow && trust_entry_hash(&f, &hash) < 0) {
-		error("cannot %s '%s': it cannot be read", verb, f.source.buf);
-	} else if (trust_store(f.source.buf, allow ? hash.buf : NULL) == 0) {
-		error("%s '%s'", allow ? "allowed" : "denied", f.source.buf);
+		error("cannot %s '%s': it cannot be read", verb, f.entry.buf);
+	} else if (truststore_put(f.entry.buf, allow ? hash.buf : NULL) == 0) {
+		error("%s '%s'", allow ? "allowed" : "denied", f.entry.buf);
 		rc = 0;
 	}
 	strbuf_release(&hash);
@@ -41,37 +41,31 @@ static int record(const struct config *cfg, const char *dir, int allow)
 
 static int trust_command(struct cmd_ctx *c, int allow)
 {
-	struct config cfg;
-	struct engine_input in;
 	struct strbuf dir = STRBUF_INIT;
 	struct stat st;
 	int rc = 1;
 
-	if (c->argc > 1)
-		return error("usage: vswitch %s [DIR]", allow ? "allow" : "deny"), 2;
-	config_load(&cfg);
-	engine_input_from_env(&in);
-	paths_absolute(&dir, in.pwd, c->argc ? c->argv[0] : ".");
-	errno = 0;
-	if (stat(dir.buf, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		error("'%s' is not a directory%s%s", dir.buf, errno ? ": " : "",
-		      errno ? strerror(errno) : "");
+	paths_absolute(&dir, c->in.pwd, c->argc ? c->argv[0] : ".");
+	if (stat(dir.buf, &st) < 0) {
+		error_errno("'%s' is not a directory", dir.buf);
 		goto out;
 	}
-	if (record(&cfg, dir.buf, allow) < 0)
+	if (!S_ISDIR(st.st_mode)) {
+		error("'%s' is not a directory", dir.buf);
+		goto out;
+	}
+	if (record(&c->cfg, dir.buf, allow) < 0)
 		goto out;
 	rc = 0;
 	/* Through the hook's function: allow acts as `on` does, so the env
 	 * comes at once; deny re-reads the directory as a cd would, without
 	 * repeating why the env is now refused. */
 	if (c->shell) {
-		in.quiet = !allow;
-		rc = cmd_render(c, c->shell, allow ? ENGINE_ON : ENGINE_EXPORT,
-				&cfg, &in);
+		c->in.quiet = !allow;
+		rc = cmd_render(c, c->shell, allow ? ENGINE_ON : ENGINE_EXPORT);
 	}
 out:
 	strbuf_release(&dir);
-	config_free(&cfg);
 	return rc;
 }
 

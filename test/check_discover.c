@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "discover.h"
+#include "source.h"
 #include "helpers.h"
 #include "suites.h"
 
@@ -39,8 +40,8 @@ static char *find(const char *rel, const char *extra)
 	load_cfg(&cfg, extra);
 	discover(&f, &cfg, rel[0] == '/' ? rel : tpath(rel));
 	strbuf_addf(&sb, "%s dir=%s src=%s env=%s", kinds[f.kind], f.dir.buf,
-		    f.source.buf, f.env.buf);
-	if (f.from_rc)
+		    f.entry.buf, f.env.buf);
+	if (f.by == &source_venvrc)
 		strbuf_addstr(&sb, " rc");
 	if (f.has_prompt)
 		strbuf_addf(&sb, " prompt=%s", f.prompt.buf);

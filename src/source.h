@@ -1,0 +1,39 @@
+/* source: one row per kind of entry that says which env a directory
+ * wants (a .venvrc, a venv folder, ...). Discovery asks each source in
+ * turn in every directory; the first that decides wins. Adding a source
+ * means one file src/source_NAME.c defining its row, and the row in the
+ * table in source.c. */
+#ifndef SOURCE_H
+#define SOURCE_H
+
+#include "config.h"
+#include "discover.h"
+#include "strbuf.h"
+
+struct source {
+	const char *name;	/* for the config and for status */
+	/* Look in dir (absolute, no trailing '/'); p holds dir followed by
+	 * '/' (just "/" for the root) to build names on. Returns 1 when
+	 * the source decided, with f->kind, f->entry, f->env and what else
+	 * it knows filled in; 0 (f untouched) to ask the next source. */
+	int (*probe)(struct found *f, const struct config *cfg, const char *dir,
+		     struct strbuf *p);
+	/* Append what `allow` pins for f's entry, a hex SHA-256 that
+	 * changes when the entry is edited; -1 when it cannot be read. */
+	int (*identity)(const struct found *f, struct strbuf *hash);
+	/* Owner mode: whether f's entry itself may be used (the env folder
+	 * is checked for every source by trust.c). 0 when it may; else -1
+	 * with the reason appended to why. changed: it was allowed once,
+	 * and has changed since. */
+	int (*owner_rule)(const struct found *f, int changed, struct strbuf *why);
+};
+
+/* The table, in the order the sources are asked within a directory. */
+extern const struct source *const source_table[];
+extern const size_t source_count;
+
+
+/* Rows, each defined in its source_NAME.c. */
+extern const struct source source_venvrc, source_venv;
+
+#endif

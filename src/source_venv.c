@@ -1,0 +1,88 @@
+/* source_venv: a venv folder in the directory, under one of the
+ * configured names (venv, .venv): any folder holding pyvenv.cfg. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sha256.h"
+#include "source.h"
+
+/* pyvenv.cfg is a few lines. */
+#define CFG_MAX 65536
+
+/* A folder of that name that cannot be looked into decides too,
+ * refused: using the next name or an outer project instead would
+ * surprise. */
+static int probe(struct found *f, const struct config *cfg, const char *dir,
+		 struct strbuf *p)
+{
+	size_t base = p->len;
+
+	(void)dir;
+	for (size_t i = 0; i < cfg->nnames; i++) {
+		struct stat st;
+		int err;
+
+		strbuf_setlen(p, base);
+		strbuf_addstr(p, cfg->names[i]);
+		strbuf_addstr(p, "/pyvenv.cfg");
+		if (stat(p->buf, &st) == 0 && S_ISREG(st.st_mode))
+			err = 0;
+		else if (errno == EACCES || errno == ELOOP)
+			err = errno;
+		else
+			continue;
+		strbuf_setlen(p, p->len - strlen("/pyvenv.cfg"));
+		if (err && (lstat(p->buf, &st) < 0 || S_ISREG(st.st_mode)))
+			continue;
+		strbuf_set(&f->env, p->buf);
+		strbuf_set(&f->entry, p->buf);
+		f->kind = FOUND_ENV;
+		if (err) {
+			f->kind = FOUND_REFUSED;
+			strbuf_addf(&f->why, "cannot look into it: %s", strerror(err));
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* "venv", NUL, the path, NUL, and the bytes of pyvenv.cfg. */
+static int identity(const struct found *f, struct strbuf *hash)
+{
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	struct sha256 s;
+	unsigned char d[SHA256_LEN];
+	int rc;
+
+	strbuf_addstr(&path, f->env.buf);
+	strbuf_addstr(&path, "/pyvenv.cfg");
+	rc = strbuf_read_file(&text, path.buf, CFG_MAX) < 0 ? -1 : 0;
+	if (!rc) {
+		sha256_init(&s);
+		sha256_update(&s, "venv", 5);	/* with its NUL */
+		sha256_update(&s, f->env.buf, f->env.len + 1);
+		sha256_update(&s, text.buf, text.len);
+		sha256_final(&s, d);
+		sha256_tohex(d, hash);
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+	return rc;
+}
+
+/* The folder is all there is, and trust.c checks it. */
+static int owner_rule(const struct found *f, int changed, struct strbuf *why)
+{
+	(void)f;
+	(void)changed;
+	(void)why;
+	return 0;
+}
+
+const struct source source_venv = {
+	.name = "venv",
+	.probe = probe,
+	.identity = identity,
+	.owner_rule = owner_rule,
+};
