@@ -131,7 +131,10 @@ _vswitch() {
 		return 0
 	fi
 	case $sub,$n in
-	hook,0 | export,0) _vswitch_reply bash zsh fish ;;
+	hook,0 | export,0)
+		# shellcheck disable=SC2046 # one shell name per line
+		_vswitch_reply $(vswitch hook --list 2>/dev/null)
+		;;
 	export,1) _vswitch_reply --init ;;
 	list,*) _vswitch_reply --long ;;
 	allow,0 | deny,0) _vswitch_dirs ;;

@@ -46,7 +46,8 @@ complete -c vswitch -n __vswitch_no_subcommand -a status -d 'what is active and 
 complete -c vswitch -n __vswitch_no_subcommand -a allow -d 'trust what governs a folder'
 complete -c vswitch -n __vswitch_no_subcommand -a deny -d 'distrust what governs a folder'
 
-complete -c vswitch -n '__vswitch_first_arg_of hook; or __vswitch_first_arg_of export' -a 'bash zsh fish'
+complete -c vswitch -n '__vswitch_first_arg_of hook; or __vswitch_first_arg_of export' \
+    -a '(vswitch hook --list 2>/dev/null)'
 complete -c vswitch -n '__vswitch_first_arg_of use; and not __vswitch_pathish' \
     -a '(vswitch list --prefix=(commandline -ct | string unescape) 2>/dev/null)' -d env
 complete -c vswitch -n '__vswitch_first_arg_of use; and __vswitch_pathish' \

@@ -1,7 +1,8 @@
 # vswitch hook for fish. Put this line in ~/.config/fish/config.fish:
 #     vswitch hook fish | source
-# `vswitch hook fish` prints this file after a line that sets
-# __vswitch_bin to the binary's absolute path.
+# `vswitch hook fish` prints this file after the variables
+# __vswitch_bin (the binary's absolute path), __vswitch_cmds (the
+# commands that change the shell) and __vswitch_shell (fish).
 
 # Runs whenever PWD changes and once now; starts the binary only when PWD
 # differs from the last run. The first run of a shell passes --init so the
@@ -10,10 +11,10 @@ function __vswitch_hook --on-variable PWD --description 'vswitch: follow the wor
     test "$__vswitch_pwd" = "$PWD"; and set -q __vswitch_pwd; and return
     if set -q __vswitch_pwd
         set -g __vswitch_pwd $PWD
-        $__vswitch_bin export fish | source
+        $__vswitch_bin export $__vswitch_shell | source
     else
         set -g __vswitch_pwd $PWD
-        $__vswitch_bin export fish --init | source
+        $__vswitch_bin export $__vswitch_shell --init | source
     end
 end
 
@@ -52,18 +53,16 @@ function __vswitch_prompt_clear --description 'vswitch: restore the prompt'
     set -e -g __vswitch_label
 end
 
-# off, on, use, allow and deny change this shell, so their output is
-# sourced here; every other command runs the binary as it is.
+# The commands that change this shell (__vswitch_cmds) have their
+# output sourced here; every other command runs the binary as it is.
 function vswitch --description 'switch Python virtual envs by directory'
-    switch "$argv[1]"
-        case off on use allow deny
-            $__vswitch_bin --shell=fish $argv | source
-            set -l __vswitch_rc $pipestatus[1]
-            set -g __vswitch_pwd $PWD
-            return $__vswitch_rc
-        case '*'
-            $__vswitch_bin $argv
+    if contains -- "$argv[1]" (string split ' ' -- $__vswitch_cmds)
+        $__vswitch_bin --shell=$__vswitch_shell $argv | source
+        set -l __vswitch_rc $pipestatus[1]
+        set -g __vswitch_pwd $PWD
+        return $__vswitch_rc
     end
+    $__vswitch_bin $argv
 end
 
 __vswitch_hook

@@ -18,8 +18,8 @@ static char *dup_or_null(const char *s)
 	return p;
 }
 
-void changes_add(struct changes *ch, enum change_kind kind, const char *name,
-		 const char *value)
+/* Room for one more, zeroed. */
+static struct change *next_slot(struct changes *ch)
 {
 	if (ch->n == ch->alloc) {
 		size_t a = ch->alloc ? 2 * ch->alloc : 8;
@@ -30,10 +30,30 @@ void changes_add(struct changes *ch, enum change_kind kind, const char *name,
 		ch->v = v;
 		ch->alloc = a;
 	}
-	ch->v[ch->n].kind = kind;
-	ch->v[ch->n].name = dup_or_null(name);
-	ch->v[ch->n].value = dup_or_null(value);
-	ch->n++;
+	memset(&ch->v[ch->n], 0, sizeof(ch->v[ch->n]));
+	return &ch->v[ch->n++];
+}
+
+void changes_add(struct changes *ch, enum change_kind kind, const char *name,
+		 const char *value)
+{
+	struct change *c = next_slot(ch);
+
+	c->kind = kind;
+	c->name = dup_or_null(name);
+	c->value = dup_or_null(value);
+}
+
+void changes_add_path(struct changes *ch, const char *name, const char *value,
+		      const char *add, const char *del)
+{
+	struct change *c = next_slot(ch);
+
+	c->kind = CH_PATH;
+	c->name = dup_or_null(name);
+	c->value = dup_or_null(value);
+	c->add = dup_or_null(add);
+	c->del = dup_or_null(del);
 }
 
 void changes_free(struct changes *ch)
@@ -41,6 +61,8 @@ void changes_free(struct changes *ch)
 	for (size_t i = 0; i < ch->n; i++) {
 		free(ch->v[i].name);
 		free(ch->v[i].value);
+		free(ch->v[i].add);
+		free(ch->v[i].del);
 	}
 	free(ch->v);
 	ch->v = NULL;

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "pathlist.h"
 #include "paths.h"
+#include "shell.h"
 #include "state.h"
 #include "venv.h"
 
@@ -43,11 +44,20 @@ static void target_env(const struct config *cfg, struct target *t,
 
 enum { REPORT_NEVER, REPORT_ONCE, REPORT_ALWAYS };
 
+/* Why the shell cannot take env t: its path or its label is something
+ * the shell cannot hold; NULL when it can. */
+static const char *unholdable(const struct engine_input *in, const struct target *t)
+{
+	const char *why = shell_cannot_hold(in->shell, t->env.buf, HOLD_ENV_PATH);
+
+	return why ? why : shell_cannot_hold(in->shell, t->label.buf, HOLD_LABEL);
+}
+
 /* Say why the env the directory wants is not activated. */
 static void report(const struct found *f)
 {
 	if (f->kind == FOUND_MISSING)
-		error("%s: no env at '%s'", f->source.buf, f->env.buf);
+		error("%s: no env at '%s'", f->entry.buf, f->env.buf);
 	else if (f->can_allow)
 		error("not activating '%s': %s; run 'vswitch allow' to trust it",
 		      f->env.buf, f->why.buf);
@@ -65,6 +75,7 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 		      struct target *t, struct strbuf *dir)
 {
 	struct found f;
+	const char *why;
 
 	discover(&f, cfg, in->pwd);
 	strbuf_set(dir, f.dir.buf);
@@ -75,13 +86,19 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 		strbuf_set(&t->label, st->label.buf);
 	} else if (f.kind == FOUND_ENV) {
 		target_env(cfg, t, f.env.buf, f.has_prompt ? f.prompt.buf : NULL);
+		if ((why = unholdable(in, t))) {
+			f.kind = FOUND_REFUSED;
+			strbuf_set(&f.why, why);
+			strbuf_setlen(&t->env, 0);
+			strbuf_setlen(&t->label, 0);
+		}
 	}
 	if (f.kind == FOUND_MISSING || f.kind == FOUND_REFUSED) {
 		if (!in->quiet && how != REPORT_NEVER &&
 		    (how == REPORT_ALWAYS || in->init ||
-		     strcmp(st->refused.buf, f.source.buf)))
+		     strcmp(st->refused.buf, f.entry.buf)))
 			report(&f);
-		strbuf_set(&next->refused, f.source.buf);
+		strbuf_set(&next->refused, f.entry.buf);
 	}
 	found_free(&f);
 }
@@ -150,8 +167,7 @@ static void keep(const struct config *cfg, const struct engine_input *in,
 	}
 	if (!pathlist_has(in->path, bin.buf)) {
 		pathlist_prepend(in->path, bin.buf, &path);
-		changes_add(out, CH_SET, "PATH", path.buf);
-		changes_add(out, CH_REHASH, NULL, NULL);
+		changes_add_path(out, "PATH", path.buf, bin.buf, NULL);
 	}
 	if ((in->init || cmd != ENGINE_EXPORT) && !cfg->prompt_disable)
 		changes_add(out, CH_PROMPT, NULL, t->label.buf);
@@ -164,21 +180,22 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 		       const struct state *st, struct state *next,
 		       const struct target *t, struct changes *out)
 {
-	struct strbuf bin = STRBUF_INIT, path = STRBUF_INIT, tmp = STRBUF_INIT;
+	struct strbuf del = STRBUF_INIT, add = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, tmp = STRBUF_INIT;
 	int had_ph = st->env.len ? st->had_pythonhome : in->pythonhome != NULL;
 	const char *ph = st->env.len ? st->pythonhome.buf : in->pythonhome;
 
 	strbuf_addstr(&path, in->path ? in->path : "");
 	if (st->env.len) {
-		bin_of(st->env.buf, &bin);
-		pathlist_remove(path.buf, bin.buf, &tmp);
+		bin_of(st->env.buf, &del);
+		pathlist_remove(path.buf, del.buf, &tmp);
 		strbuf_set(&path, tmp.buf);
 		changes_add(out, CH_PROMPT_CLEAR, NULL, NULL);
 	}
 	if (t->env.len) {
-		bin_of(t->env.buf, &bin);
+		bin_of(t->env.buf, &add);
 		strbuf_setlen(&tmp, 0);
-		pathlist_prepend(path.buf, bin.buf, &tmp);
+		pathlist_prepend(path.buf, add.buf, &tmp);
 		strbuf_set(&path, tmp.buf);
 		changes_add(out, CH_SET, "VIRTUAL_ENV", t->env.buf);
 		changes_add(out, CH_SET, "VIRTUAL_ENV_PROMPT", t->label.buf);
@@ -195,16 +212,37 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 			changes_add(out, CH_SET, "PYTHONHOME", ph);
 	}
 	if (!in->path || strcmp(in->path, path.buf))
-		changes_add(out, CH_SET, "PATH", path.buf);
+		changes_add_path(out, "PATH", path.buf, add.len ? add.buf : NULL,
+				 del.len ? del.buf : NULL);
 	if (t->env.len && !cfg->prompt_disable)
 		changes_add(out, CH_PROMPT, NULL, t->label.buf);
-	changes_add(out, CH_REHASH, NULL, NULL);
-	strbuf_release(&bin);
+	strbuf_release(&del);
+	strbuf_release(&add);
 	strbuf_release(&path);
 	strbuf_release(&tmp);
 }
 
 static const char *const cmd_names[] = { "export", "off", "on", "use" };
+
+/* `use` of an env PATH or the shell cannot hold: reported, nothing done. */
+static int use_refused(const struct config *cfg, const struct engine_input *in)
+{
+	struct target t = { STRBUF_INIT, STRBUF_INIT };
+	const char *why = NULL;
+
+	/* PATH is split at every ':', so ENV/bin would not be one entry. */
+	if (strchr(in->use_env, ':')) {
+		why = "its path holds ':', which PATH cannot hold";
+	} else {
+		target_env(cfg, &t, in->use_env, NULL);
+		why = unholdable(in, &t);
+	}
+	if (why)
+		error("cannot use '%s': %s", in->use_env, why);
+	strbuf_release(&t.env);
+	strbuf_release(&t.label);
+	return why ? -1 : 0;
+}
 
 int engine_run(const struct config *cfg, const struct engine_input *in,
 	       enum engine_cmd cmd, struct changes *out)
@@ -223,6 +261,10 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 		if (cmd != ENGINE_EXPORT)
 			rc = error("cannot '%s': '%s' was activated by hand; run 'deactivate' first",
 				   cmd_names[cmd], in->virtual_env);
+		goto done;
+	}
+	if (cmd == ENGINE_USE && use_refused(cfg, in) < 0) {
+		rc = -1;
 		goto done;
 	}
 	decide(cfg, in, cmd, &st, &next, &t);

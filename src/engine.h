@@ -6,6 +6,8 @@
 #include "changes.h"
 #include "config.h"
 
+struct shell;
+
 enum engine_cmd {
 	ENGINE_EXPORT,	/* the hook: follow $PWD */
 	ENGINE_OFF,	/* deactivate and stay off inside this project */
@@ -25,6 +27,8 @@ struct engine_input {
 	const char *use_env;	/* for ENGINE_USE: the env's absolute path */
 	int quiet;		/* do not report a refused env (the caller
 				 * just said why, as `deny` does) */
+	const struct shell *shell;	/* the shell the changes are for, whose
+				 * row may refuse what it cannot hold */
 };
 
 /* Read the input from the process environment. */

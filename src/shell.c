@@ -1,45 +1,95 @@
-/* shell: the table of shells and rendering of a change list. */
+/* shell: the table of shells, and what their rows share. */
 #include "shell.h"
 
 #include <string.h>
 
-static const struct shell *const shells[] = { &shell_bash, &shell_zsh, &shell_fish };
+const struct shell *const shell_table[] = { &shell_bash, &shell_zsh, &shell_fish };
+const size_t shell_count = sizeof(shell_table) / sizeof(shell_table[0]);
 
 const struct shell *shell_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++)
-		if (!strcmp(shells[i]->name, name))
-			return shells[i];
+	for (size_t i = 0; i < shell_count; i++)
+		if (!strcmp(shell_table[i]->name, name))
+			return shell_table[i];
 	return NULL;
 }
 
-const char *shell_names(void)
+void shell_names(struct strbuf *out, const char *sep)
 {
-	return "bash, zsh, fish";
+	for (size_t i = 0; i < shell_count; i++) {
+		if (i)
+			strbuf_addstr(out, sep);
+		strbuf_addstr(out, shell_table[i]->name);
+	}
 }
 
-void shell_render(const struct shell *sh, const struct changes *ch,
-		  struct strbuf *out)
+void shell_hook(const struct shell *sh, const struct hook_var *v, size_t n,
+		struct strbuf *out)
 {
+	if (sh->hook) {
+		sh->hook(sh, v, n, out);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		sh->var(out, v[i].name, v[i].value);
+	strbuf_addstr(out, sh->hook_text);
+}
+
+const char *shell_cannot_hold(const struct shell *sh, const char *value,
+			      enum hold_kind what)
+{
+	return sh && sh->cannot_hold ? sh->cannot_hold(value, what) : NULL;
+}
+
+void shell_render_lines(const struct line_syntax *syn, const struct changes *ch,
+			struct strbuf *out)
+{
+	int path = 0;
+
 	for (size_t i = 0; i < ch->n; i++) {
 		const struct change *c = &ch->v[i];
 
 		switch (c->kind) {
 		case CH_SET:
-			sh->set(out, c->name, c->value);
+			syn->set(out, c->name, c->value);
 			break;
 		case CH_UNSET:
-			sh->unset(out, c->name);
+			syn->unset(out, c->name);
+			break;
+		case CH_PATH:
+			if (syn->path)
+				syn->path(out, c);
+			else
+				syn->set(out, c->name, c->value);
+			path = 1;
 			break;
 		case CH_PROMPT:
-			sh->prompt(out, c->value);
+			syn->prompt(out, c->value);
 			break;
 		case CH_PROMPT_CLEAR:
-			sh->prompt(out, NULL);
-			break;
-		case CH_REHASH:
-			sh->rehash(out);
+			syn->prompt(out, NULL);
 			break;
 		}
 	}
+	if (path && syn->rehash) {
+		strbuf_addstr(out, syn->rehash);
+		strbuf_addch(out, '\n');
+	}
+}
+
+void shell_quote_single(struct strbuf *out, const char *s)
+{
+	strbuf_addch(out, '\'');
+	/* Copy the runs between quotes whole: this is most of the output. */
+	for (;;) {
+		size_t n = strcspn(s, "'");
+
+		strbuf_add(out, s, n);
+		s += n;
+		if (!*s)
+			break;
+		strbuf_addstr(out, "'\\''");
+		s++;
+	}
+	strbuf_addch(out, '\'');
 }

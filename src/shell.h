@@ -1,51 +1,77 @@
-/* shell: one struct per supported shell; each renders the shell-neutral
- * change list in its own syntax. Adding a shell means one file and one
- * row in the table in shell.c. */
+/* shell: one row per supported shell. A row says how the shell is set
+ * up, quotes a word, receives the hook and applies a change list; the
+ * rest of vswitch knows no shell syntax. Adding a shell means one file
+ * src/shell_NAME.c defining its row, one hook file hooks/NAME.*, and
+ * the row's name in the table in shell.c. */
 #ifndef SHELL_H
 #define SHELL_H
 
 #include "changes.h"
 #include "strbuf.h"
 
-struct shell {
-	const char *name;
-	/* Append the hook; self is the vswitch binary's absolute path. */
-	void (*hook)(struct strbuf *out, const char *self);
-	/* Append s as one word that evaluates to exactly s. */
-	void (*quote)(struct strbuf *out, const char *s);
-	/* Append code that exports name=value. */
-	void (*set)(struct strbuf *out, const char *name, const char *value);
-	/* Append code that unsets name. */
-	void (*unset)(struct strbuf *out, const char *name);
-	/* Append code that shows "(label) " in the prompt; NULL removes it. */
-	void (*prompt)(struct strbuf *out, const char *label);
-	/* Append code that makes the shell forget cached command paths. */
-	void (*rehash)(struct strbuf *out);
+/* What a value is to the shell, for shell_cannot_hold(). */
+enum hold_kind { HOLD_ENV_PATH, HOLD_LABEL };
+
+/* A variable the hook text reads, printed before it by `vswitch hook`. */
+struct hook_var {
+	const char *name;	/* "bin": the shell's row decides the spelling */
+	const char *value;
 };
 
-extern const struct shell shell_bash, shell_zsh, shell_fish;
+struct shell {
+	const char *name;	/* as given to hook, export and --shell */
+	const char *setup;	/* the line that loads the hook, for rcfile */
+	const char *rcfile;	/* the start-up file it goes in */
+	const char *hook_text;	/* hooks/NAME.*, embedded at build time */
+	/* Append s as one word that evaluates to exactly s. */
+	void (*quote)(struct strbuf *out, const char *s);
+	/* Append the code that gives hook variable name the value. */
+	void (*var)(struct strbuf *out, const char *name, const char *value);
+	/* Append the code (or data) that applies the whole change list. */
+	void (*render)(const struct changes *ch, struct strbuf *out);
+	/* NULL, or why the shell cannot hold value (an env path or a label)
+	 * as it must: such an env is refused with this reason. */
+	const char *(*cannot_hold)(const char *value, enum hold_kind what);
+	/* NULL, or a hook printer that replaces the default (the variables,
+	 * then hook_text). */
+	void (*hook)(const struct shell *sh, const struct hook_var *v, size_t n,
+		     struct strbuf *out);
+};
+
+/* The table: every shell, in the order users see them listed. */
+extern const struct shell *const shell_table[];
+extern const size_t shell_count;
 
 /* The shell called name, or NULL. */
 const struct shell *shell_find(const char *name);
-/* The names of all shells, separated by ", " (for messages). */
-const char *shell_names(void);
-/* Append the code for every change in ch. */
-void shell_render(const struct shell *sh, const struct changes *ch,
-		  struct strbuf *out);
-/* The parts bash and zsh share (shell_posix.c): their syntax is the same
- * for everything vswitch prints but the hook text and the rehash. */
-/* POSIX single quoting: 'it'\''s'. */
-void shell_quote_single(struct strbuf *out, const char *s);
-/* The line that tells the hook where the binary is, then the hook text. */
-void shell_posix_hook(struct strbuf *out, const char *self, const char *text);
-/* export name='value' */
-void shell_posix_set(struct strbuf *out, const char *name, const char *value);
-/* unset name */
-void shell_posix_unset(struct strbuf *out, const char *name);
-/* A call of the prompt function the hook defines. */
-void shell_posix_prompt(struct strbuf *out, const char *label);
+/* Append the names of all shells, separated by sep. */
+void shell_names(struct strbuf *out, const char *sep);
+/* Append the hook for sh: its variables, then its text. */
+void shell_hook(const struct shell *sh, const struct hook_var *v, size_t n,
+		struct strbuf *out);
+/* Why sh cannot hold value, or NULL when it can. */
+const char *shell_cannot_hold(const struct shell *sh, const char *value,
+			      enum hold_kind what);
 
-/* Hook texts, embedded from hooks/ at build time. */
-extern const char hook_text_bash[], hook_text_zsh[], hook_text_fish[];
+/* For shells whose output is one command per line: how each change
+ * reads. shell_render_lines() walks the list with it. */
+struct line_syntax {
+	void (*set)(struct strbuf *out, const char *name, const char *value);
+	void (*unset)(struct strbuf *out, const char *name);
+	/* A CH_PATH change; NULL sets the list like any variable. */
+	void (*path)(struct strbuf *out, const struct change *c);
+	/* Show "(label) " in the prompt; NULL label takes it out. */
+	void (*prompt)(struct strbuf *out, const char *label);
+	const char *rehash;	/* a line after a PATH change, or NULL */
+};
+
+/* Append one line per change in ch, in syn's syntax. */
+void shell_render_lines(const struct line_syntax *syn, const struct changes *ch,
+			struct strbuf *out);
+/* POSIX single quoting, shared by the Bourne-like shells: 'it'\''s'. */
+void shell_quote_single(struct strbuf *out, const char *s);
+
+/* Rows, each defined in its shell_NAME.c. */
+extern const struct shell shell_bash, shell_zsh, shell_fish;
 
 #endif

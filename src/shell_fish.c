@@ -6,6 +6,8 @@
 
 #include "shell.h"
 
+extern const char hook_text_fish[];
+
 static void quote(struct strbuf *out, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -38,22 +40,30 @@ static void quote(struct strbuf *out, const char *s)
 		strbuf_addch(out, '\'');
 }
 
-static void hook(struct strbuf *out, const char *self)
+/* set -g __vswitch_NAME 'value' */
+static void var(struct strbuf *out, const char *name, const char *value)
 {
-	strbuf_addstr(out, "set -g __vswitch_bin ");
-	quote(out, self);
+	strbuf_addf(out, "set -g __vswitch_%s ", name);
+	quote(out, value);
 	strbuf_addch(out, '\n');
-	strbuf_addstr(out, hook_text_fish);
 }
 
-/* A ':'-separated list becomes one quoted word per element. */
-static void set_list(struct strbuf *out, const char *value)
+static void set(struct strbuf *out, const char *name, const char *value)
+{
+	strbuf_addf(out, "set -gx %s ", name);
+	quote(out, value);
+	strbuf_addch(out, '\n');
+}
+
+/* A ':'-separated list becomes one quoted word per element; an empty
+ * list none at all. */
+static void path(struct strbuf *out, const struct change *c)
 {
 	struct strbuf elem = STRBUF_INIT;
+	const char *value = c->value;
 
-	if (!*value)
-		return;
-	for (;;) {
+	strbuf_addf(out, "set -gx %s", c->name);
+	while (*value) {
 		const char *end = strchr(value, ':');
 		size_t n = end ? (size_t)(end - value) : strlen(value);
 
@@ -64,20 +74,11 @@ static void set_list(struct strbuf *out, const char *value)
 		if (!end)
 			break;
 		value = end + 1;
-	}
-	strbuf_release(&elem);
-}
-
-static void set(struct strbuf *out, const char *name, const char *value)
-{
-	strbuf_addf(out, "set -gx %s", name);
-	if (!strcmp(name, "PATH")) {
-		set_list(out, value);
-	} else {
-		strbuf_addch(out, ' ');
-		quote(out, value);
+		if (!*value)
+			strbuf_addstr(out, " ''");	/* a trailing empty entry */
 	}
 	strbuf_addch(out, '\n');
+	strbuf_release(&elem);
 }
 
 static void unset(struct strbuf *out, const char *name)
@@ -96,11 +97,22 @@ static void prompt(struct strbuf *out, const char *label)
 	strbuf_addch(out, '\n');
 }
 
-static void rehash(struct strbuf *out)
+/* fish caches no command paths: no rehash. */
+static const struct line_syntax fish_syntax = {
+	set, unset, path, prompt, NULL,
+};
+
+static void render(const struct changes *ch, struct strbuf *out)
 {
-	(void)out;	/* fish caches no command paths */
+	shell_render_lines(&fish_syntax, ch, out);
 }
 
 const struct shell shell_fish = {
-	"fish", hook, quote, set, unset, prompt, rehash,
+	.name = "fish",
+	.setup = "vswitch hook fish | source",
+	.rcfile = "~/.config/fish/config.fish",
+	.hook_text = hook_text_fish,
+	.quote = quote,
+	.var = var,
+	.render = render,
 };

@@ -6,6 +6,7 @@
 
 #include "engine.h"
 #include "helpers.h"
+#include "pathlist.h"
 #include "suites.h"
 
 enum { V_PATH, V_VE, V_VEP, V_PH, V_STATE, NVARS };
@@ -70,6 +71,26 @@ static int var_index(const char *name)
 	return -1;
 }
 
+/* A CH_PATH change is what its entries say: old less del, add first. */
+static void path_edits(const char *old, const struct change *c)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	strbuf_addstr(&a, old ? old : "");
+	if (c->del) {
+		ck_assert(pathlist_remove(a.buf, c->del, &b));
+		strbuf_set(&a, b.buf);
+	}
+	if (c->add) {
+		strbuf_setlen(&b, 0);
+		pathlist_prepend(a.buf, c->add, &b);
+		strbuf_set(&a, b.buf);
+	}
+	ck_assert_str_eq(a.buf, c->value);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
 /* Apply ch to the simulated shell and describe it, one change a line. */
 static void apply(const struct changes *ch, struct strbuf *out)
 {
@@ -95,8 +116,10 @@ static void apply(const struct changes *ch, struct strbuf *out)
 			free(prompt);
 			prompt = NULL;
 			break;
-		case CH_REHASH:
-			strbuf_addstr(out, "rehash\n");
+		case CH_PATH:
+			strbuf_addf(out, "set %s=%s\n", c->name, c->value);
+			path_edits(var[var_index(c->name)], c);
+			set_var(var_index(c->name), c->value);
 			break;
 		}
 	}
@@ -143,11 +166,11 @@ static char *run(const char *rel, enum engine_cmd cmd, int init, const char *use
 
 #define ENTER_A \
 	"set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n" \
-	"set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\nrehash\n" \
+	"set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n" \
 	"set VSWITCH_STATE=1:a:@/a/venv::-:a\n"
 #define LEAVE(path) \
 	"prompt-clear\nunset VIRTUAL_ENV\nunset VIRTUAL_ENV_PROMPT\n" \
-	"set PATH=" path "\nrehash\n"
+	"set PATH=" path "\n"
 
 /* The shell is back where it started: only PATH, as it was. */
 static void check_clean(const char *path)
@@ -196,10 +219,10 @@ START_TEST(user_path_edits_kept)
 	/* a PATH the user already stripped of the env is left alone */
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
 		"set PATH=@/a/venv/bin:/mine:/usr/bin::@/a/venv/bin:/end\nprompt a\n"
-		"rehash\nset VSWITCH_STATE=1:a:@/a/venv::-:a\n");
+		"set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
 	set_var(V_PATH, "/only");
 	CD("out", "prompt-clear\nunset VIRTUAL_ENV\nunset VIRTUAL_ENV_PROMPT\n"
-		  "rehash\nunset VSWITCH_STATE\n");
+		  "unset VSWITCH_STATE\n");
 	check_clean("/only");
 }
 END_TEST
@@ -208,10 +231,10 @@ START_TEST(switch_between_projects)
 {
 	CD("a", ENTER_A);
 	CD("b", "prompt-clear\nset VIRTUAL_ENV=@/b/.venv\nset VIRTUAL_ENV_PROMPT=b\n"
-		"set PATH=@/b/.venv/bin:/usr/bin:/bin\nprompt b\nrehash\n"
+		"set PATH=@/b/.venv/bin:/usr/bin:/bin\nprompt b\n"
 		"set VSWITCH_STATE=1:a:@/b/.venv::-:b\n");
 	CD("a/src", "prompt-clear\nset VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
-		    "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\nrehash\n"
+		    "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
 		    "set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	check_clean("/usr/bin:/bin");
@@ -226,11 +249,11 @@ START_TEST(nested_projects)
 	CD("a", ENTER_A);
 	CD("a/sub/x", "prompt-clear\nset VIRTUAL_ENV=@/a/sub/venv\n"
 		      "set VIRTUAL_ENV_PROMPT=inner one\n"
-		      "set PATH=@/a/sub/venv/bin:/usr/bin:/bin\nprompt inner one\nrehash\n"
+		      "set PATH=@/a/sub/venv/bin:/usr/bin:/bin\nprompt inner one\n"
 		      "set VSWITCH_STATE=1:a:@/a/sub/venv::-:inner one\n");
 	CD("a/sub", "");
 	CD("a/src", "prompt-clear\nset VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
-		    "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\nrehash\n"
+		    "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
 		    "set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
 	/* an empty .venvrc inside the project opts its subtree out */
 	CD("a/no", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
@@ -248,17 +271,17 @@ START_TEST(pythonhome_saved_and_restored)
 		set_var(V_PH, values[i]);
 		snprintf(want, sizeof(want), "set VIRTUAL_ENV=@/a/venv\n"
 			 "set VIRTUAL_ENV_PROMPT=a\nunset PYTHONHOME\n"
-			 "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\nrehash\n"
+			 "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
 			 "set VSWITCH_STATE=1:a:@/a/venv::=%s:a\n", values[i]);
 		CD("a", want);
 		ck_assert_ptr_null(var[V_PH]);
 		snprintf(want, sizeof(want), "prompt-clear\nset VIRTUAL_ENV=@/b/.venv\n"
 			 "set VIRTUAL_ENV_PROMPT=b\nset PATH=@/b/.venv/bin:/usr/bin:/bin\n"
-			 "prompt b\nrehash\nset VSWITCH_STATE=1:a:@/b/.venv::=%s:b\n", values[i]);
+			 "prompt b\nset VSWITCH_STATE=1:a:@/b/.venv::=%s:b\n", values[i]);
 		CD("b", want);
 		snprintf(want, sizeof(want), "prompt-clear\nunset VIRTUAL_ENV\n"
 			 "unset VIRTUAL_ENV_PROMPT\nset PYTHONHOME=%s\nset PATH=/usr/bin:/bin\n"
-			 "rehash\nunset VSWITCH_STATE\n", values[i]);
+			 "unset VSWITCH_STATE\n", values[i]);
 		CD("out", want);
 		ck_assert_str_eq(var[V_PH], values[i]);
 		set_var(V_PH, NULL);
@@ -292,7 +315,7 @@ START_TEST(off_does_not_follow_into_other_project)
 	STEP("a", ENGINE_OFF, 0, NULL,
 	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:o::@/a:-:\n");
 	CD("b", "set VIRTUAL_ENV=@/b/.venv\nset VIRTUAL_ENV_PROMPT=b\n"
-		"set PATH=@/b/.venv/bin:/usr/bin:/bin\nprompt b\nrehash\n"
+		"set PATH=@/b/.venv/bin:/usr/bin:/bin\nprompt b\n"
 		"set VSWITCH_STATE=1:a:@/b/.venv::-:b\n");
 }
 END_TEST
@@ -302,17 +325,17 @@ START_TEST(use_stays_until_on)
 	tvenv("envs/tool", "");
 	STEP("out", ENGINE_USE, 0, "envs/tool",
 	     "set VIRTUAL_ENV=@/envs/tool\nset VIRTUAL_ENV_PROMPT=tool\n"
-	     "set PATH=@/envs/tool/bin:/usr/bin:/bin\nprompt tool\nrehash\n"
+	     "set PATH=@/envs/tool/bin:/usr/bin:/bin\nprompt tool\n"
 	     "set VSWITCH_STATE=1:u:@/envs/tool::-:tool\n");
 	CD("a", "");
 	CD("out", "");
 	STEP("a", ENGINE_ON, 0, NULL,
 	     "prompt-clear\nset VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
-	     "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\nrehash\n"
+	     "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
 	     "set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
 	STEP("a", ENGINE_USE, 0, "envs/tool",
 	     "prompt-clear\nset VIRTUAL_ENV=@/envs/tool\nset VIRTUAL_ENV_PROMPT=tool\n"
-	     "set PATH=@/envs/tool/bin:/usr/bin:/bin\nprompt tool\nrehash\n"
+	     "set PATH=@/envs/tool/bin:/usr/bin:/bin\nprompt tool\n"
 	     "set VSWITCH_STATE=1:u:@/envs/tool::-:tool\n");
 	STEP("a", ENGINE_OFF, 0, NULL,
 	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:o::@/a:-:\n");
@@ -383,7 +406,7 @@ START_TEST(child_shell_with_login_path)
 	free(prompt);
 	prompt = NULL;
 	STEP("a/src", ENGINE_EXPORT, 1, NULL,
-	     "set PATH=@/a/venv/bin:/usr/local/bin:/usr/bin:/bin\nrehash\nprompt a\n");
+	     "set PATH=@/a/venv/bin:/usr/local/bin:/usr/bin:/bin\nprompt a\n");
 	CD("a", "");
 	CD("out", LEAVE("/usr/local/bin:/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	/* a child that lost VIRTUAL_ENV but kept the state gets it back */
@@ -412,12 +435,12 @@ START_TEST(prompt_sources_and_disable)
 	tvenv("c/e", "prompt = 'from cfg'\n");
 	twrite("c/.venvrc", "env = ./e\nprompt = C $(x)\n");
 	CD("c", "set VIRTUAL_ENV=@/c/e\nset VIRTUAL_ENV_PROMPT=C $(x)\n"
-		"set PATH=@/c/e/bin:/usr/bin:/bin\nprompt C $(x)\nrehash\n"
+		"set PATH=@/c/e/bin:/usr/bin:/bin\nprompt C $(x)\n"
 		"set VSWITCH_STATE=1:a:@/c/e::-:C $(x)\n");
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	load_cfg("[prompt]\ndisable = true\n");
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
-		"set PATH=@/a/venv/bin:/usr/bin:/bin\nrehash\n"
+		"set PATH=@/a/venv/bin:/usr/bin:/bin\n"
 		"set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
 	STEP("a", ENGINE_EXPORT, 1, NULL, "");
 }
@@ -430,7 +453,7 @@ START_TEST(label_kept_while_active)
 	tvenv("l/venv", "prompt = 'one'\n");
 	tmkdir("l/sub");
 	CD("l", "set VIRTUAL_ENV=@/l/venv\nset VIRTUAL_ENV_PROMPT=one\n"
-		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt one\nrehash\n"
+		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt one\n"
 		"set VSWITCH_STATE=1:a:@/l/venv::-:one\n");
 	tvenv("l/venv", "prompt = 'two'\n");
 	CD("l/sub", "");
@@ -438,7 +461,7 @@ START_TEST(label_kept_while_active)
 	STEP("l/sub", ENGINE_EXPORT, 1, NULL, "prompt one\n");
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	CD("l", "set VIRTUAL_ENV=@/l/venv\nset VIRTUAL_ENV_PROMPT=two\n"
-		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt two\nrehash\n"
+		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt two\n"
 		"set VSWITCH_STATE=1:a:@/l/venv::-:two\n");
 }
 END_TEST
@@ -473,7 +496,7 @@ START_TEST(round_trip_leaves_no_trace)
 	set_var(V_PATH, path);
 	set_var(V_PH, "/ph");
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\nunset PYTHONHOME\n"
-		"set PATH=@/a/venv/bin::/usr/bin::/odd dir/$(x)\n:\nprompt a\nrehash\n"
+		"set PATH=@/a/venv/bin::/usr/bin::/odd dir/$(x)\n:\nprompt a\n"
 		"set VSWITCH_STATE=1:a:@/a/venv::=/ph:a\n");
 	quiet("a/sub", ENGINE_EXPORT);
 	quiet("b", ENGINE_EXPORT);

@@ -5,6 +5,8 @@
 #include "shell.h"
 #include "suites.h"
 
+extern const char hook_text_posix[];
+
 /* sh's quoting of s. */
 static char *quoted(const struct shell *sh, const char *s)
 {
@@ -68,10 +70,9 @@ static char *render_all(const struct shell *sh)
 	changes_add(&ch, CH_PROMPT_CLEAR, NULL, NULL);
 	changes_add(&ch, CH_SET, "VIRTUAL_ENV", "/p/it's venv");
 	changes_add(&ch, CH_UNSET, "PYTHONHOME", NULL);
-	changes_add(&ch, CH_SET, "PATH", "/p/venv/bin::/usr/bin");
+	changes_add_path(&ch, "PATH", "/p/venv/bin::/usr/bin", "/p/venv/bin", NULL);
 	changes_add(&ch, CH_PROMPT, NULL, "it's");
-	changes_add(&ch, CH_REHASH, NULL, NULL);
-	shell_render(sh, &ch, &sb);
+	sh->render(&ch, &sb);
 	changes_free(&ch);
 	return strbuf_detach(&sb);
 }
@@ -110,6 +111,22 @@ START_TEST(render_fish)
 }
 END_TEST
 
+/* sh's rendering of one change of kind to name=value. */
+static char *render_one(const struct shell *sh, enum change_kind kind,
+			const char *name, const char *value)
+{
+	struct changes ch = CHANGES_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (kind == CH_PATH)
+		changes_add_path(&ch, name, value, NULL, NULL);
+	else
+		changes_add(&ch, kind, name, value);
+	sh->render(&ch, &sb);
+	changes_free(&ch);
+	return strbuf_detach(&sb);
+}
+
 /* fish's PATH is a list: one word per entry, empty ones kept. */
 START_TEST(fish_path_list)
 {
@@ -123,53 +140,121 @@ START_TEST(fish_path_list)
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct strbuf sb = STRBUF_INIT;
+		char *got = render_one(&shell_fish, CH_PATH, "PATH", cases[i][0]);
 
-		shell_fish.set(&sb, "PATH", cases[i][0]);
-		ck_assert_str_eq(sb.buf, cases[i][1]);
-		strbuf_setlen(&sb, 0);
-		/* any other variable keeps its colons */
-		shell_fish.set(&sb, "OTHER", cases[i][0]);
-		ck_assert(!strncmp(sb.buf, "set -gx OTHER ", 14));
-		ck_assert_int_eq(strchr(sb.buf, '\n') - sb.buf, (long)sb.len - 1);
-		strbuf_release(&sb);
+		ck_assert_str_eq(got, cases[i][1]);
+		free(got);
+		/* a plain variable keeps its colons */
+		got = render_one(&shell_fish, CH_SET, "OTHER", cases[i][0]);
+		ck_assert(!strncmp(got, "set -gx OTHER ", 14));
+		ck_assert_int_eq(strchr(got, '\n') - got, (long)strlen(got) - 1);
+		free(got);
 	}
 }
 END_TEST
 
+/* Every row is complete, its name unique and found, its set-up line
+ * loads its own hook. */
 START_TEST(table)
 {
-	ck_assert_ptr_eq(shell_find("bash"), &shell_bash);
-	ck_assert_ptr_eq(shell_find("zsh"), &shell_zsh);
-	ck_assert_ptr_eq(shell_find("fish"), &shell_fish);
-	ck_assert_ptr_null(shell_find("tcsh"));
+	struct strbuf names = STRBUF_INIT, want = STRBUF_INIT;
+
+	ck_assert_uint_ge(shell_count, 3);
+	for (size_t i = 0; i < shell_count; i++) {
+		const struct shell *sh = shell_table[i];
+
+		ck_assert_ptr_nonnull(sh->name);
+		ck_assert_ptr_nonnull(sh->setup);
+		ck_assert_ptr_nonnull(sh->rcfile);
+		ck_assert_ptr_nonnull(sh->hook_text);
+		ck_assert(sh->quote != NULL);
+		ck_assert(sh->var != NULL);
+		ck_assert(sh->render != NULL);
+		ck_assert_ptr_eq(shell_find(sh->name), sh);
+		ck_assert_ptr_nonnull(strstr(sh->setup, "vswitch hook "));
+		ck_assert_ptr_nonnull(strstr(sh->setup, sh->name));
+		for (size_t j = 0; j < i; j++)
+			ck_assert_str_ne(shell_table[j]->name, sh->name);
+		if (i)
+			strbuf_addstr(&want, "|");
+		strbuf_addstr(&want, sh->name);
+	}
+	shell_names(&names, "|");
+	ck_assert_str_eq(names.buf, want.buf);
+	ck_assert_ptr_null(shell_find("tcshh"));
 	ck_assert_ptr_null(shell_find(""));
 	ck_assert_ptr_null(shell_find("Bash"));
-	ck_assert_str_eq(shell_names(), "bash, zsh, fish");
+	strbuf_release(&names);
+	strbuf_release(&want);
 }
 END_TEST
 
-/* The hook is one line naming the binary, then the embedded text. */
-static void check_hook(const struct shell *sh, const char *first,
-		       const char *text)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t n = strlen(first);
-
-	sh->hook(&sb, "/opt/it's/vswitch");
-	ck_assert_uint_eq(sb.len, n + strlen(text));
-	ck_assert(!strncmp(sb.buf, first, n));
-	ck_assert_str_eq(sb.buf + n, text);
-	ck_assert_uint_gt(strlen(text), 100);
-	strbuf_release(&sb);
-}
-
+/* Every shell's hook holds each variable's value, quoted its way, and
+ * ends with its hook text. */
 START_TEST(hooks)
 {
-	check_hook(&shell_bash, "_vswitch_bin='/opt/it'\\''s/vswitch'\n", hook_text_bash);
-	check_hook(&shell_zsh, "_vswitch_bin='/opt/it'\\''s/vswitch'\n", hook_text_zsh);
-	check_hook(&shell_fish, "set -g __vswitch_bin '/opt/it\\'s/vswitch'\n",
-		   hook_text_fish);
+	const struct hook_var v[] = {
+		{ "bin", "/opt/it's/vswitch" }, { "cmds", "off on" },
+	};
+
+	for (size_t i = 0; i < shell_count; i++) {
+		const struct shell *sh = shell_table[i];
+		struct strbuf sb = STRBUF_INIT, q = STRBUF_INIT;
+		size_t tl = strlen(sh->hook_text);
+
+		shell_hook(sh, v, 2, &sb);
+		ck_assert_uint_gt(tl, 100);
+		ck_assert_uint_gt(sb.len, tl);
+		ck_assert_str_eq(sb.buf + sb.len - tl, sh->hook_text);
+		for (size_t k = 0; k < 2; k++) {
+			strbuf_setlen(&q, 0);
+			sh->quote(&q, v[k].value);
+			ck_assert_ptr_nonnull(strstr(sb.buf, q.buf));
+		}
+		strbuf_release(&sb);
+		strbuf_release(&q);
+	}
+}
+END_TEST
+
+/* The variables' exact lines in the shells that have them. */
+START_TEST(hook_vars)
+{
+	const struct hook_var v[] = { { "bin", "/opt/it's/vswitch" } };
+	struct strbuf sb = STRBUF_INIT;
+
+	shell_hook(&shell_bash, v, 1, &sb);
+	ck_assert(!strncmp(sb.buf, "_vswitch_bin='/opt/it'\\''s/vswitch'\n", 35));
+	ck_assert_ptr_nonnull(strstr(sb.buf, hook_text_posix));
+	strbuf_setlen(&sb, 0);
+	shell_hook(&shell_fish, v, 1, &sb);
+	ck_assert(!strncmp(sb.buf, "set -g __vswitch_bin '/opt/it\\'s/vswitch'\n", 41));
+	strbuf_release(&sb);
+}
+END_TEST
+
+/* A PATH change is followed by the shell's rehash, if it has one; no
+ * other change is. */
+START_TEST(rehash_after_path)
+{
+	char *b = render_one(&shell_bash, CH_SET, "X", "1");
+	char *z = render_one(&shell_zsh, CH_PATH, "PATH", "/a");
+
+	ck_assert_str_eq(b, "export X='1'\n");
+	ck_assert_str_eq(z, "export PATH='/a'\nrehash\n");
+	free(b);
+	free(z);
+}
+END_TEST
+
+/* Rows without a rule hold everything; the rule is asked otherwise. */
+START_TEST(cannot_hold)
+{
+	for (size_t i = 0; i < shell_count; i++)
+		if (!shell_table[i]->cannot_hold)
+			ck_assert_ptr_null(shell_cannot_hold(shell_table[i], "\xff:$x",
+							     HOLD_ENV_PATH));
+	ck_assert_ptr_null(shell_cannot_hold(NULL, "x", HOLD_LABEL));
 }
 END_TEST
 
@@ -185,6 +270,9 @@ Suite *shell_suite(void)
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);
+	tcase_add_test(tc, hook_vars);
+	tcase_add_test(tc, rehash_after_path);
+	tcase_add_test(tc, cannot_hold);
 	suite_add_tcase(s, tc);
 	return s;
 }
