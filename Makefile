@@ -60,7 +60,7 @@ OBJ       = $(SRC:src/%.c=$(B)/%.o) $(B)/hooks.o
 LIBOBJ    = $(filter-out $(B)/main.o,$(OBJ))
 TESTSRC   = $(wildcard test/check_*.c)
 TESTOBJ   = $(TESTSRC:test/%.c=$(B)/test/%.o)
-HOOKS     = hooks/bash.sh hooks/zsh.sh hooks/fish.fish
+HOOKS     = $(wildcard hooks/*)
 
 all: vswitch
 
@@ -77,7 +77,7 @@ $(B)/%.o: src/%.c $(B)/flags | $(B)
 	$(CC) $(CFLAGS) $(DEP_CFLAGS) -MD -MP -c -o $@ $<
 
 $(B)/hooks.c: $(HOOKS) tools/embed.sh | $(B)
-	tools/embed.sh $@ bash=hooks/bash.sh zsh=hooks/zsh.sh fish=hooks/fish.fish
+	tools/embed.sh $@ $(HOOKS)
 
 $(B)/hooks.o: $(B)/hooks.c $(B)/flags
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -112,7 +112,7 @@ check-valgrind: $(B)/check_unit
 # the input as $(B)/fuzz/crash-*.
 FUZZ_CC     ?= clang
 FUZZ_TIME   ?= 60
-FUZZ_NAMES   = quote config rcfile state discover
+FUZZ_NAMES   = $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined -Isrc
 FUZZ_OBJ     = $(LIBOBJ:$(B)/%.o=$(B)/fuzz/%.o)
@@ -146,7 +146,7 @@ fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 # shellcheck knows bash, not zsh or fish: those get their shell's own
 # syntax check.
 lint:
-	shellcheck -x -s bash hooks/bash.sh completions/vswitch.bash test/e2e/*.sh test/e2e/scenarios/*.sh
+	shellcheck -x -s bash hooks/posix.sh hooks/bash.sh completions/vswitch.bash test/e2e/*.sh test/e2e/scenarios/*.sh
 	shellcheck bench/*.sh
 	zsh -n hooks/zsh.sh
 	zsh -n completions/_vswitch
@@ -165,10 +165,8 @@ install: vswitch
 	install -m 644 completions/_vswitch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_vswitch
 	install -m 644 completions/vswitch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vswitch.fish
 	install -m 644 config.example.ini $(DESTDIR)$(PREFIX)/share/doc/vswitch/config.example.ini
-	@echo 'Installed. Add one line to your shell rc file, then open a new shell:'
-	@echo '  bash  ~/.bashrc                  eval "$$(vswitch hook bash)"'
-	@echo '  zsh   ~/.zshrc                   eval "$$(vswitch hook zsh)"'
-	@echo '  fish  ~/.config/fish/config.fish vswitch hook fish | source'
+	@echo 'Installed. Add the line for your shell to its rc file, then open a new shell:'
+	@./vswitch --help | sed -n '/rc file:$$/,/^$$/p' | sed '1d;$$d'
 	@echo 'Try it: mkdir -p /tmp/try-vswitch && python3 -m venv /tmp/try-vswitch/venv'
 	@echo '        then cd /tmp/try-vswitch: the prompt starts with (try-vswitch)'
 

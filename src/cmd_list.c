@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
-#include "config.h"
+#include "command.h"
 #include "envhome.h"
+#include "envlist.h"
 #include "error.h"
 #include "venv.h"
 
@@ -55,7 +55,6 @@ static void drop_multiline(const char *home, struct envlist *list)
 
 int cmd_list(struct cmd_ctx *c)
 {
-	struct config cfg;
 	struct strbuf home = STRBUF_INIT;
 	struct envlist list = ENVLIST_INIT;
 	const char *prefix = "";
@@ -69,11 +68,10 @@ int cmd_list(struct cmd_ctx *c)
 		else
 			return error("usage: vswitch list [--long] [--prefix=STR]"), 2;
 	}
-	config_load(&cfg);
-	envhome_dir(&cfg, &home);
+	envhome_dir(&c->cfg, &home);
 	/* --prefix is for completion: it saves a stat per name left out */
-	if (envhome_list(home.buf, prefix, &list) < 0 && errno != ENOENT) {
-		error("cannot read '%s': %s", home.buf, strerror(errno));
+	if (envlist_read(home.buf, prefix, &list) < 0 && errno != ENOENT) {
+		error_errno("cannot read '%s'", home.buf);
 		rc = 1;
 	}
 	drop_multiline(home.buf, &list);
@@ -87,6 +85,5 @@ int cmd_list(struct cmd_ctx *c)
 	}
 	envlist_free(&list);
 	strbuf_release(&home);
-	config_free(&cfg);
 	return rc;
 }

@@ -10,7 +10,8 @@ int main(void)
 		strbuf_suite, error_suite, inifile_suite, config_suite,
 		paths_suite, pathlist_suite, rcfile_suite, envhome_suite,
 		discover_suite, venv_suite, state_suite, engine_suite,
-		shell_suite, named_suite, sha256_suite, trust_suite,
+		shell_suite, envlist_suite, sha256_suite, trust_suite,
+		command_suite, source_suite, truststore_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -17,8 +17,11 @@ Suite *venv_suite(void);
 Suite *state_suite(void);
 Suite *engine_suite(void);
 Suite *shell_suite(void);
-Suite *named_suite(void);
+Suite *envlist_suite(void);
 Suite *sha256_suite(void);
 Suite *trust_suite(void);
+Suite *command_suite(void);
+Suite *source_suite(void);
+Suite *truststore_suite(void);
 
 #endif

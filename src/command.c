@@ -1,0 +1,161 @@
+/* command: the table of subcommands, and the texts made from it. */
+#include "command.h"
+
+#include <string.h>
+
+#include "error.h"
+
+const struct command command_table[] = {
+	{ "hook", cmd_hook, 1, 1, "SHELL|--list",
+	  "print the hook for SHELL; --list names the shells", 0 },
+	{ "export", cmd_export, 1, 2, "SHELL [--init]",
+	  "print the code that moves the shell to what\n"
+	  "$PWD wants (the hook runs this)", CMD_CONFIG | CMD_INPUT },
+	{ "off", cmd_off, 0, 0, "",
+	  "deactivate; stays off inside this project\n"
+	  "until you leave it", CMD_HOOK | CMD_CONFIG | CMD_INPUT },
+	{ "on", cmd_on, 0, 0, "",
+	  "resume automatic switching here (ends an off\n"
+	  "or a use)", CMD_HOOK | CMD_CONFIG | CMD_INPUT },
+	{ "use", cmd_use, 1, 1, "NAME|PATH",
+	  "activate an env from the env home, or the venv\n"
+	  "at PATH, and keep it across cd until off or on",
+	  CMD_HOOK | CMD_CONFIG | CMD_INPUT },
+	{ "list", cmd_list, 0, 2, "[--long]",
+	  "the envs in the env home, one name per line,\n"
+	  "sorted; --long adds the Python version and the\n"
+	  "path; --prefix=STR keeps names starting STR", CMD_CONFIG },
+	{ "status", cmd_status, 0, 0, "",
+	  "what is active, what chose it, why an env was\n"
+	  "refused, which config was read", CMD_CONFIG | CMD_INPUT },
+	{ "allow", cmd_allow, 0, 1, "[DIR]",
+	  "trust the .venvrc or venv that governs DIR\n"
+	  "(default: here) and activate it; editing a\n"
+	  ".venvrc withdraws the trust",
+	  CMD_RENDER | CMD_CONFIG | CMD_INPUT },
+	{ "deny", cmd_deny, 0, 1, "[DIR]",
+	  "never activate the .venvrc or venv that\n"
+	  "governs DIR", CMD_RENDER | CMD_CONFIG | CMD_INPUT },
+};
+const size_t command_count = sizeof(command_table) / sizeof(command_table[0]);
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < command_count; i++)
+		if (!strcmp(command_table[i].name, name))
+			return &command_table[i];
+	return NULL;
+}
+
+/* "  NAME ARGS", padded to width, then the help with each line after the
+ * first indented to the same column. */
+static void usage_row(struct strbuf *out, const char *left, size_t width,
+		      const char *help)
+{
+	strbuf_addf(out, "  %-*s  ", (int)width, left);
+	for (const char *p = help; *p; p++) {
+		strbuf_addch(out, *p);
+		if (*p == '\n')
+			strbuf_addf(out, "  %-*s  ", (int)width, "");
+	}
+	strbuf_addch(out, '\n');
+}
+
+void command_usage(struct strbuf *out)
+{
+	struct strbuf left = STRBUF_INIT;
+	size_t width = strlen("--version"), swidth = 0;
+
+	for (size_t i = 0; i < command_count; i++) {
+		const struct command *c = &command_table[i];
+		size_t n = strlen(c->name) + (*c->args ? 1 + strlen(c->args) : 0);
+
+		if (n > width)
+			width = n;
+	}
+	for (size_t i = 0; i < shell_count; i++)
+		if (strlen(shell_table[i]->setup) > swidth)
+			swidth = strlen(shell_table[i]->setup);
+	strbuf_addstr(out,
+		"usage: vswitch COMMAND [ARGS]\n"
+		"\n"
+		"Activates the Python virtual env of the project you are in, and restores\n"
+		"the shell when you leave. Set it up once, in your shell's rc file:\n");
+	for (size_t i = 0; i < shell_count; i++) {
+		const struct shell *sh = shell_table[i];
+
+		strbuf_addf(out, "  %-6s %-*s  (%s)\n", sh->name, (int)swidth,
+			    sh->setup, sh->rcfile);
+	}
+	strbuf_addstr(out, "\ncommands:\n");
+	for (size_t i = 0; i < command_count; i++) {
+		const struct command *c = &command_table[i];
+
+		strbuf_set(&left, c->name);
+		if (*c->args)
+			strbuf_addf(&left, " %s", c->args);
+		usage_row(out, left.buf, width, c->help);
+	}
+	usage_row(out, "--help", width, "this text");
+	usage_row(out, "--version", width, "the version");
+	strbuf_addstr(out,
+		"\n"
+		"By default ([trust] mode = owner) a venv folder is used only when it and\n"
+		"its bin/ are yours (or root's) and writable by no one else, and a .venvrc\n"
+		"that names a path needs 'vswitch allow' first.\n"
+		"\n"
+		"See vswitch(1) for discovery, .venvrc files, trust and the config file.\n");
+	strbuf_release(&left);
+}
+
+void command_shell_names(struct strbuf *out)
+{
+	int first = 1;
+
+	for (size_t i = 0; i < command_count; i++) {
+		if (!(command_table[i].flags & (CMD_HOOK | CMD_RENDER)))
+			continue;
+		if (!first)
+			strbuf_addch(out, ' ');
+		strbuf_addstr(out, command_table[i].name);
+		first = 0;
+	}
+}
+
+int command_need_hook(const char *name)
+{
+	struct strbuf lines = STRBUF_INIT;
+
+	for (size_t i = 0; i < shell_count; i++)
+		strbuf_addf(&lines, "%s%s in %s", i ? "; " : "",
+			    shell_table[i]->setup, shell_table[i]->rcfile);
+	error("'%s' changes the shell, so it needs the hook: add the line for your shell to its rc file (%s)",
+	      name, lines.buf);
+	strbuf_release(&lines);
+	return -1;
+}
+
+int command_run(const struct command *cmd, struct cmd_ctx *c)
+{
+	int rc;
+
+	if (c->argc < cmd->min_args || c->argc > cmd->max_args) {
+		error("usage: vswitch %s%s%s", cmd->name, *cmd->args ? " " : "",
+		      cmd->args);
+		return 2;
+	}
+	if ((cmd->flags & CMD_HOOK) && !c->shell) {
+		command_need_hook(cmd->name);
+		return 1;
+	}
+	if (cmd->flags & CMD_CONFIG)
+		config_load(&c->cfg);
+	if (cmd->flags & CMD_INPUT) {
+		engine_input_from_env(&c->in);
+		c->in.shell = c->shell;
+	}
+	rc = cmd->fn(c);
+	if (cmd->flags & CMD_CONFIG)
+		config_free(&c->cfg);
+	return rc;
+}
