@@ -107,6 +107,21 @@ START_TEST(round_trip)
 }
 END_TEST
 
+START_TEST(path_entry_with_colon)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	ck_assert(pathlist_has("/x:/a:b/bin:/y", "/a:b/bin"));
+	ck_assert(!pathlist_has("/x:/a:b/binx", "/a:b/bin"));
+	ck_assert(pathlist_remove("/a:b/bin:/usr/bin", "/a:b/bin", &out));
+	ck_assert_str_eq(out.buf, "/usr/bin");
+	strbuf_setlen(&out, 0);
+	ck_assert(pathlist_remove("/usr/bin:/a:b/bin", "/a:b/bin", &out));
+	ck_assert_str_eq(out.buf, "/usr/bin");
+	strbuf_release(&out);
+}
+END_TEST
+
 Suite *pathlist_suite(void)
 {
 	Suite *s = suite_create("pathlist");
@@ -119,6 +134,7 @@ Suite *pathlist_suite(void)
 	tcase_add_test(tc, remove_keeps_empty_entries);
 	tcase_add_test(tc, prepend);
 	tcase_add_test(tc, round_trip);
+	tcase_add_test(tc, path_entry_with_colon);
 	suite_add_tcase(s, tc);
 	return s;
 }

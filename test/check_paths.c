@@ -110,6 +110,27 @@ START_TEST(is_venv)
 }
 END_TEST
 
+static void expect_abs(const char *base, const char *arg, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	paths_absolute(&sb, base, arg);
+	ck_assert_str_eq(sb.buf, want);
+	strbuf_release(&sb);
+}
+
+START_TEST(absolute_paths)
+{
+	expect_abs("/a/b", ".", "/a/b");
+	expect_abs("/a/b", "..", "/a");
+	expect_abs("/a/b", "../../..", "/");
+	expect_abs("/a/b", "c//d/./", "/a/b/c/d");
+	expect_abs("/a/b", "/x/../y", "/y");
+	expect_abs("/", ".", "/");
+	expect_abs("/a", "-n", "/a/-n");
+}
+END_TEST
+
 Suite *paths_suite(void)
 {
 	Suite *s = suite_create("paths");
@@ -121,6 +142,7 @@ Suite *paths_suite(void)
 	tcase_add_test(tc, within);
 	tcase_add_test(tc, last_component);
 	tcase_add_test(tc, is_venv);
+	tcase_add_test(tc, absolute_paths);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -195,6 +195,35 @@ START_TEST(fuzz)
 }
 END_TEST
 
+START_TEST(state_refused_field)
+{
+	struct state st;
+	struct strbuf enc = STRBUF_INIT;
+
+	state_init(&st);
+	/* old format reads as before; no REFUSED written when empty */
+	ck_assert_int_eq(state_decode(&st, "1:a:/e::-:lab"), 0);
+	ck_assert_uint_eq(st.refused.len, 0);
+	state_encode(&st, &enc);
+	ck_assert_str_eq(enc.buf, "1:a:/e::-:lab");
+	/* with REFUSED, and a state that holds only that is kept */
+	ck_assert_int_eq(state_decode(&st, "1:a:::-::/p/%3A.venvrc"), 0);
+	ck_assert_str_eq(st.refused.buf, "/p/:.venvrc");
+	ck_assert(!state_is_empty(&st));
+	strbuf_setlen(&enc, 0);
+	state_encode(&st, &enc);
+	ck_assert_str_eq(enc.buf, "1:a:::-::/p/%3A.venvrc");
+	/* garbage is no state */
+	ck_assert_int_eq(state_decode(&st, "1:a:::-::relative"), -1);
+	ck_assert(state_is_empty(&st));
+	ck_assert_int_eq(state_decode(&st, "1:a:::-::/p:/q"), -1);
+	ck_assert_int_eq(state_decode(&st, "\x01\xff:::"), -1);
+	ck_assert(state_is_empty(&st));
+	state_free(&st);
+	strbuf_release(&enc);
+}
+END_TEST
+
 Suite *state_suite(void)
 {
 	Suite *s = suite_create("state");
@@ -206,6 +235,7 @@ Suite *state_suite(void)
 	tcase_add_test(tc, absent_is_empty);
 	tcase_add_test(tc, malformed);
 	tcase_add_test(tc, fuzz);
+	tcase_add_test(tc, state_refused_field);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -31,6 +31,12 @@ char *unroot(const char *s);
 /* Remove a tree of any depth (even beyond PATH_MAX); missing is fine. */
 void rm_tree(const char *path);
 
+/* Run fn in a child process as a user whom file modes stop: this user,
+ * or nobody (uid and gid 65534) when the tests run as root, so a check
+ * of permissions means the same everywhere. Returns fn's result (0 for
+ * success); fn reports through it, never through ck_assert. */
+int tunprivileged(int (*fn)(void));
+
 /* Send fd 2 to a temp file until stderr_end(). */
 void stderr_begin(void);
 /* Restore fd 2; returns what was written meanwhile (caller frees). */
