@@ -12,16 +12,16 @@
 /* NAME  VERSION  PATH, names padded to the longest. Reads every
  * pyvenv.cfg, so completion uses the short form. */
 static void print_long(struct strbuf *out, const char *home,
-		       const struct envlist *list)
+		       const struct strlist *list)
 {
 	struct strbuf env = STRBUF_INIT, ver = STRBUF_INIT;
 	size_t width = 0;
 
 	for (size_t i = 0; i < list->n; i++)
-		if (strlen(list->names[i]) > width)
-			width = strlen(list->names[i]);
+		if (strlen(list->v[i]) > width)
+			width = strlen(list->v[i]);
 	for (size_t i = 0; i < list->n; i++) {
-		const char *name = list->names[i];
+		const char *name = list->v[i];
 
 		strbuf_set(&env, home);
 		strbuf_addch(&env, '/');
@@ -37,18 +37,18 @@ static void print_long(struct strbuf *out, const char *home,
 
 /* A name with a newline would read as two names to every consumer of
  * this one-per-line list, so it is left out, and said so. */
-static void drop_multiline(const char *home, struct envlist *list)
+static void drop_multiline(const char *home, struct strlist *list)
 {
 	size_t j = 0;
 
 	for (size_t i = 0; i < list->n; i++) {
-		if (strchr(list->names[i], '\n')) {
+		if (strchr(list->v[i], '\n')) {
 			error("%s/%s: skipped: an env name with a newline cannot be listed",
-			      home, list->names[i]);
-			free(list->names[i]);
+			      home, list->v[i]);
+			free(list->v[i]);
 			continue;
 		}
-		list->names[j++] = list->names[i];
+		list->v[j++] = list->v[i];
 	}
 	list->n = j;
 }
@@ -56,7 +56,7 @@ static void drop_multiline(const char *home, struct envlist *list)
 int cmd_list(struct cmd_ctx *c)
 {
 	struct strbuf home = STRBUF_INIT;
-	struct envlist list = ENVLIST_INIT;
+	struct strlist list = STRLIST_INIT;
 	const char *prefix = "";
 	int rc = 0, lng = 0;
 
@@ -79,11 +79,11 @@ int cmd_list(struct cmd_ctx *c)
 		print_long(c->out, home.buf, &list);
 	} else {
 		for (size_t i = 0; i < list.n; i++) {
-			strbuf_addstr(c->out, list.names[i]);
+			strbuf_addstr(c->out, list.v[i]);
 			strbuf_addch(c->out, '\n');
 		}
 	}
-	envlist_free(&list);
+	strlist_free(&list);
 	strbuf_release(&home);
 	return rc;
 }

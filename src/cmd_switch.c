@@ -14,6 +14,7 @@ int cmd_render(struct cmd_ctx *c, const struct shell *sh, enum engine_cmd cmd)
 	struct changes ch = CHANGES_INIT;
 	int rc;
 
+	c->in.hook = 1;
 	rc = engine_run(&c->cfg, &c->in, cmd, &ch);
 	sh->render(&ch, c->out);
 	changes_free(&ch);
@@ -52,7 +53,7 @@ int cmd_on(struct cmd_ctx *c)
  * name, or a pointer to `vswitch list` when none is. */
 static void suggest(struct strbuf *msg, const char *home, const char *name)
 {
-	struct envlist list = ENVLIST_INIT;
+	struct strlist list = STRLIST_INIT;
 	const char *close[5];
 	size_t n;
 
@@ -70,7 +71,7 @@ static void suggest(struct strbuf *msg, const char *home, const char *name)
 				    close[i]);
 		strbuf_addch(msg, '?');
 	}
-	envlist_free(&list);
+	strlist_free(&list);
 }
 
 /* use NAME|PATH: NAME is an env in the env home, PATH a venv folder

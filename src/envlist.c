@@ -10,34 +10,11 @@
 #include "error.h"
 #include "strbuf.h"
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void envlist_add(struct envlist *list, const char *name)
-{
-	char *copy = strdup(name);
-
-	if (!copy)
-		die("out of memory");
-	if (list->n == list->alloc) {
-		size_t want = list->alloc ? 2 * list->alloc : 64;
-		char **v = realloc(list->names, want * sizeof(*v));
-
-		if (!v)
-			die("out of memory");
-		list->names = v;
-		list->alloc = want;
-	}
-	list->names[list->n++] = copy;
-}
-
 /* The stats are nearly all the cost, so the prefix is checked first.
  * The type from readdir saves no stat: the one stat of NAME/pyvenv.cfg
  * answers both "a folder?" and "an env?"; only entries that are certainly
  * not folders or links are skipped without it. */
-int envlist_read(const char *dir, const char *prefix, struct envlist *list)
+int envlist_read(const char *dir, const char *prefix, struct strlist *list)
 {
 	size_t plen = strlen(prefix);
 	struct strbuf rel = STRBUF_INIT;
@@ -57,22 +34,12 @@ int envlist_read(const char *dir, const char *prefix, struct envlist *list)
 		strbuf_set(&rel, e->d_name);
 		strbuf_addstr(&rel, "/pyvenv.cfg");
 		if (fstatat(dirfd(d), rel.buf, &st, 0) == 0 && S_ISREG(st.st_mode))
-			envlist_add(list, e->d_name);
+			strlist_add(list, e->d_name);
 	}
 	closedir(d);
 	strbuf_release(&rel);
-	if (list->n > 1)
-		qsort(list->names, list->n, sizeof(*list->names), cmp_names);
+	strlist_sort(list);
 	return 0;
-}
-
-void envlist_free(struct envlist *list)
-{
-	for (size_t i = 0; i < list->n; i++)
-		free(list->names[i]);
-	free(list->names);
-	list->names = NULL;
-	list->n = list->alloc = 0;
 }
 
 static int lower(int c)
@@ -141,7 +108,7 @@ static int cmp_scored(const void *a, const void *b)
 
 /* About one edit per four bytes of name, and at least one, is a typo;
  * names that merely start with name rank after every typo. */
-size_t envlist_close(const struct envlist *list, const char *name,
+size_t envlist_close(const struct strlist *list, const char *name,
 		     const char **out, size_t max)
 {
 	size_t len = strlen(name), limit = len < 6 ? 1 : (len + 2) / 4;
@@ -154,7 +121,7 @@ size_t envlist_close(const struct envlist *list, const char *name,
 	if (!v)
 		die("out of memory");
 	for (size_t i = 0; i < list->n; i++) {
-		const char *cand = list->names[i];
+		const char *cand = list->v[i];
 		size_t d = distance(name, cand, limit);
 
 		if (d > limit && len && !strncmp(cand, name, len))

@@ -29,15 +29,6 @@ static void mkenv(const char *name, const char *cfg)
 	fclose(f);
 }
 
-/* Whether l holds name. */
-static int has(const struct envlist *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->names[i], name))
-			return 1;
-	return 0;
-}
-
 static void setup(void)
 {
 	char p[4096];
@@ -73,53 +64,53 @@ START_TEST(list_sorted_in_byte_order)
 	static const char *const want[] = {
 		"\"';&&$e|'\"", "Zed", "alpha", "beta", "link", "sp ace", "\xff\xfe",
 	};
-	struct envlist l = ENVLIST_INIT;
+	struct strlist l = STRLIST_INIT;
 
 	ck_assert_int_eq(envlist_read(home, "", &l), 0);
 	ck_assert_uint_eq(l.n, sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < l.n; i++)
-		ck_assert_str_eq(l.names[i], want[i]);
-	ck_assert(has(&l, "sp ace"));
-	ck_assert(!has(&l, "notenv"));
-	ck_assert(!has(&l, ".hidden"));
-	envlist_free(&l);
+		ck_assert_str_eq(l.v[i], want[i]);
+	ck_assert(strlist_has(&l, "sp ace"));
+	ck_assert(!strlist_has(&l, "notenv"));
+	ck_assert(!strlist_has(&l, ".hidden"));
+	strlist_free(&l);
 	ck_assert_uint_eq(l.n, 0);
 }
 END_TEST
 
 START_TEST(list_prefix)
 {
-	struct envlist l = ENVLIST_INIT;
+	struct strlist l = STRLIST_INIT;
 
 	ck_assert_int_eq(envlist_read(home, "a", &l), 0);
 	ck_assert_uint_eq(l.n, 1);
-	ck_assert_str_eq(l.names[0], "alpha");
-	envlist_free(&l);
+	ck_assert_str_eq(l.v[0], "alpha");
+	strlist_free(&l);
 	ck_assert_int_eq(envlist_read(home, "zz", &l), 0);
 	ck_assert_uint_eq(l.n, 0);
-	envlist_free(&l);
+	strlist_free(&l);
 }
 END_TEST
 
 START_TEST(list_missing_home)
 {
-	struct envlist l = ENVLIST_INIT;
+	struct strlist l = STRLIST_INIT;
 
 	ck_assert_int_eq(envlist_read("/nonexistent/envs", "", &l), -1);
 	ck_assert_uint_eq(l.n, 0);
-	envlist_free(&l);
+	strlist_free(&l);
 }
 END_TEST
 
 static size_t close_to(const char *const *names, size_t n, const char *name,
 		       const char **out, size_t max)
 {
-	static struct envlist l;
+	static struct strlist l;
 
-	envlist_free(&l);
-	l.names = calloc(n, sizeof(char *));
+	strlist_free(&l);
+	l.v = calloc(n, sizeof(char *));
 	for (size_t i = 0; i < n; i++)
-		l.names[i] = strdup(names[i]);
+		l.v[i] = strdup(names[i]);
 	l.n = l.alloc = n;
 	return envlist_close(&l, name, out, max);
 }
