@@ -56,6 +56,28 @@ void changes_add_path(struct changes *ch, const char *name, const char *value,
 	c->del = dup_or_null(del);
 }
 
+void changes_add_list(struct changes *ch, const char *name,
+		      const struct strlist *items)
+{
+	struct change *c = next_slot(ch);
+
+	c->kind = CH_HOOK_LIST;
+	c->name = dup_or_null(name);
+	for (size_t i = 0; i < items->n; i++)
+		strlist_add(&c->list, items->v[i]);
+}
+
+void changes_move(struct changes *ch, size_t from, size_t to)
+{
+	struct change c = ch->v[from];
+
+	if (from > to)
+		memmove(&ch->v[to + 1], &ch->v[to], (from - to) * sizeof(c));
+	else
+		memmove(&ch->v[from], &ch->v[from + 1], (to - from) * sizeof(c));
+	ch->v[to] = c;
+}
+
 void changes_free(struct changes *ch)
 {
 	for (size_t i = 0; i < ch->n; i++) {
@@ -63,6 +85,7 @@ void changes_free(struct changes *ch)
 		free(ch->v[i].value);
 		free(ch->v[i].add);
 		free(ch->v[i].del);
+		strlist_free(&ch->v[i].list);
 	}
 	free(ch->v);
 	ch->v = NULL;

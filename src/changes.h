@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "strlist.h"
+
 enum change_kind {
 	CH_SET,			/* export name=value */
 	CH_UNSET,		/* unset name */
@@ -11,8 +13,12 @@ enum change_kind {
 				 * (or none) put first, entry del (or none)
 				 * taken out; shells that hold PATH as a list
 				 * set it element by element */
-	CH_PROMPT,		/* show "(value) " before the prompt */
-	CH_PROMPT_CLEAR,	/* take our prefix out of the prompt */
+	CH_PROMPT,		/* an env of ours is active: show "(value) "
+				 * before the prompt ("" shows none) */
+	CH_PROMPT_CLEAR,	/* none is: take our prefix out of the prompt */
+	CH_HOOK_VAR,		/* the hook's own variable name (not
+				 * exported) becomes value */
+	CH_HOOK_LIST,		/* the hook's own list name becomes list */
 };
 
 struct change {
@@ -21,6 +27,7 @@ struct change {
 	char *value;
 	char *add;		/* CH_PATH: the entry put first, or NULL */
 	char *del;		/* CH_PATH: the entry taken out, or NULL */
+	struct strlist list;	/* CH_HOOK_LIST: the items */
 };
 
 struct changes {
@@ -38,6 +45,12 @@ void changes_add(struct changes *ch, enum change_kind kind, const char *name,
  * added and the one removed (either may be NULL). */
 void changes_add_path(struct changes *ch, const char *name, const char *value,
 		      const char *add, const char *del);
+/* Append a CH_HOOK_LIST change: the hook's list name becomes a copy
+ * of items. */
+void changes_add_list(struct changes *ch, const char *name,
+		      const struct strlist *items);
+/* Move change from to position to, shifting those between. */
+void changes_move(struct changes *ch, size_t from, size_t to);
 /* Free every change. */
 void changes_free(struct changes *ch);
 

@@ -69,6 +69,12 @@ void shell_render_lines(const struct line_syntax *syn, const struct changes *ch,
 		case CH_PROMPT_CLEAR:
 			syn->prompt(out, NULL);
 			break;
+		case CH_HOOK_VAR:
+			syn->hook_var(out, c->name, c->value);
+			break;
+		case CH_HOOK_LIST:
+			syn->hook_list(out, c->name, &c->list);
+			break;
 		}
 	}
 	if (path && syn->rehash) {

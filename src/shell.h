@@ -62,6 +62,10 @@ struct line_syntax {
 	void (*path)(struct strbuf *out, const struct change *c);
 	/* Show "(label) " in the prompt; NULL label takes it out. */
 	void (*prompt)(struct strbuf *out, const char *label);
+	/* A variable of the hook's own (as shell->var) and a list. */
+	void (*hook_var)(struct strbuf *out, const char *name, const char *value);
+	void (*hook_list)(struct strbuf *out, const char *name,
+			  const struct strlist *items);
 	const char *rehash;	/* a line after a PATH change, or NULL */
 };
 

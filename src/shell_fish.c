@@ -48,6 +48,17 @@ static void var(struct strbuf *out, const char *name, const char *value)
 	strbuf_addch(out, '\n');
 }
 
+/* set -g __vswitch_NAME 'a' 'b' */
+static void list(struct strbuf *out, const char *name, const struct strlist *items)
+{
+	strbuf_addf(out, "set -g __vswitch_%s", name);
+	for (size_t i = 0; i < items->n; i++) {
+		strbuf_addch(out, ' ');
+		quote(out, items->v[i]);
+	}
+	strbuf_addch(out, '\n');
+}
+
 static void set(struct strbuf *out, const char *name, const char *value)
 {
 	strbuf_addf(out, "set -gx %s ", name);
@@ -89,17 +100,17 @@ static void unset(struct strbuf *out, const char *name)
 static void prompt(struct strbuf *out, const char *label)
 {
 	if (!label) {
-		strbuf_addstr(out, "__vswitch_prompt_clear\n");
+		strbuf_addstr(out, "__vswitch_leave\n");
 		return;
 	}
-	strbuf_addstr(out, "__vswitch_prompt_set ");
+	strbuf_addstr(out, "__vswitch_enter ");
 	quote(out, label);
 	strbuf_addch(out, '\n');
 }
 
 /* fish caches no command paths: no rehash. */
 static const struct line_syntax fish_syntax = {
-	set, unset, path, prompt, NULL,
+	set, unset, path, prompt, var, list, NULL,
 };
 
 static void render(const struct changes *ch, struct strbuf *out)

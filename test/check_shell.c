@@ -81,18 +81,14 @@ START_TEST(render_bash_zsh)
 {
 	char *b = render_all(&shell_bash), *z = render_all(&shell_zsh);
 
-	ck_assert_str_eq(b, "_vswitch_prompt_clear\n"
-			    "export VIRTUAL_ENV='/p/it'\\''s venv'\n"
-			    "unset PYTHONHOME\n"
-			    "export PATH='/p/venv/bin::/usr/bin'\n"
-			    "_vswitch_prompt_set 'it'\\''s'\n"
-			    "hash -r\n");
-	ck_assert_str_eq(z, "_vswitch_prompt_clear\n"
-			    "export VIRTUAL_ENV='/p/it'\\''s venv'\n"
-			    "unset PYTHONHOME\n"
-			    "export PATH='/p/venv/bin::/usr/bin'\n"
-			    "_vswitch_prompt_set 'it'\\''s'\n"
-			    "rehash\n");
+	/* bash and zsh forget remembered commands on any PATH assignment:
+	 * no rehash */
+	ck_assert_str_eq(b, "_vswitch_leave\n"
+			    "builtin export VIRTUAL_ENV='/p/it'\\''s venv'\n"
+			    "builtin unset PYTHONHOME\n"
+			    "builtin export PATH='/p/venv/bin::/usr/bin'\n"
+			    "_vswitch_enter 'it'\\''s'\n");
+	ck_assert_str_eq(z, b);
 	free(b);
 	free(z);
 }
@@ -102,11 +98,11 @@ START_TEST(render_fish)
 {
 	char *f = render_all(&shell_fish);
 
-	ck_assert_str_eq(f, "__vswitch_prompt_clear\n"
+	ck_assert_str_eq(f, "__vswitch_leave\n"
 			    "set -gx VIRTUAL_ENV '/p/it\\'s venv'\n"
 			    "set -e -g PYTHONHOME\n"
 			    "set -gx PATH '/p/venv/bin' '' '/usr/bin'\n"
-			    "__vswitch_prompt_set 'it\\'s'\n");
+			    "__vswitch_enter 'it\\'s'\n");
 	free(f);
 }
 END_TEST
@@ -233,17 +229,32 @@ START_TEST(hook_vars)
 }
 END_TEST
 
-/* A PATH change is followed by the shell's rehash, if it has one; no
- * other change is. */
-START_TEST(rehash_after_path)
+/* The hook's own variables, global from inside a function: a word for
+ * a scalar, an array for a list. */
+START_TEST(hook_variables)
 {
-	char *b = render_one(&shell_bash, CH_SET, "X", "1");
-	char *z = render_one(&shell_zsh, CH_PATH, "PATH", "/a");
+	struct changes ch = CHANGES_INIT;
+	struct strlist l = STRLIST_INIT;
+	struct strbuf b = STRBUF_INIT, z = STRBUF_INIT, f = STRBUF_INIT;
 
-	ck_assert_str_eq(b, "export X='1'\n");
-	ck_assert_str_eq(z, "export PATH='/a'\nrehash\n");
-	free(b);
-	free(z);
+	strlist_add(&l, "+/it's");
+	strlist_add(&l, "");
+	changes_add(&ch, CH_HOOK_VAR, "stampdir", "/s d");
+	changes_add_list(&ch, "watch", &l);
+	shell_bash.render(&ch, &b);
+	shell_zsh.render(&ch, &z);
+	shell_fish.render(&ch, &f);
+	ck_assert_str_eq(b.buf, "_vswitch_stampdir='/s d'\n"
+			      "_vswitch_watch=('+/it'\\''s' '')\n");
+	ck_assert_str_eq(z.buf, "builtin typeset -g _vswitch_stampdir='/s d'\n"
+			      "builtin typeset -ga _vswitch_watch; _vswitch_watch=('+/it'\\''s' '')\n");
+	ck_assert_str_eq(f.buf, "set -g __vswitch_stampdir '/s d'\n"
+			      "set -g __vswitch_watch '+/it\\'s' ''\n");
+	changes_free(&ch);
+	strlist_free(&l);
+	strbuf_release(&b);
+	strbuf_release(&z);
+	strbuf_release(&f);
 }
 END_TEST
 
@@ -271,7 +282,7 @@ Suite *shell_suite(void)
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);
 	tcase_add_test(tc, hook_vars);
-	tcase_add_test(tc, rehash_after_path);
+	tcase_add_test(tc, hook_variables);
 	tcase_add_test(tc, cannot_hold);
 	suite_add_tcase(s, tc);
 	return s;
