@@ -7,6 +7,7 @@
 
 #include "discover.h"
 #include "error.h"
+#include "hookdata.h"
 #include "pathlist.h"
 #include "paths.h"
 #include "shell.h"
@@ -17,6 +18,7 @@
 struct target {
 	struct strbuf env;	/* "" for none */
 	struct strbuf label;
+	struct strlist watch;	/* what the result was read from, for the hook */
 };
 
 void engine_input_from_env(struct engine_input *in)
@@ -78,6 +80,7 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 	const char *why;
 
 	discover(&f, cfg, in->pwd);
+	hookdata_watch_found(&t->watch, &f);
 	strbuf_set(dir, f.dir.buf);
 	/* The active env's label is in the state: no need to read its
 	 * pyvenv.cfg again at every cd inside the project. */
@@ -125,6 +128,7 @@ static void decide(const struct config *cfg, const struct engine_input *in,
 		next->mode = MODE_USE;
 		strbuf_setlen(&next->dir, 0);
 		target_env(cfg, t, in->use_env, NULL);
+		hookdata_watch_env(&t->watch, in->use_env);
 		break;
 	case ENGINE_ON:
 		next->mode = MODE_AUTO;
@@ -160,17 +164,22 @@ static void keep(const struct config *cfg, const struct engine_input *in,
 {
 	struct strbuf bin = STRBUF_INIT, path = STRBUF_INIT;
 
+	int repaired = 0;
+
 	bin_of(t->env.buf, &bin);
 	if (!in->virtual_env || strcmp(in->virtual_env, t->env.buf)) {
 		changes_add(out, CH_SET, "VIRTUAL_ENV", t->env.buf);
 		changes_add(out, CH_SET, "VIRTUAL_ENV_PROMPT", t->label.buf);
+		repaired = 1;
 	}
 	if (!pathlist_has(in->path, bin.buf)) {
 		pathlist_prepend(in->path, bin.buf, &path);
 		changes_add_path(out, "PATH", path.buf, bin.buf, NULL);
 	}
-	if ((in->init || cmd != ENGINE_EXPORT) && !cfg->prompt_disable)
-		changes_add(out, CH_PROMPT, NULL, t->label.buf);
+	/* A new shell draws no prompt of ours yet, and an env taken back
+	 * from an activate script's deactivate has lost it. */
+	if (in->init || cmd != ENGINE_EXPORT || repaired)
+		changes_add(out, CH_PROMPT, NULL, cfg->prompt_disable ? "" : t->label.buf);
 	strbuf_release(&bin);
 	strbuf_release(&path);
 }
@@ -214,8 +223,8 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 	if (!in->path || strcmp(in->path, path.buf))
 		changes_add_path(out, "PATH", path.buf, add.len ? add.buf : NULL,
 				 del.len ? del.buf : NULL);
-	if (t->env.len && !cfg->prompt_disable)
-		changes_add(out, CH_PROMPT, NULL, t->label.buf);
+	if (t->env.len)
+		changes_add(out, CH_PROMPT, NULL, cfg->prompt_disable ? "" : t->label.buf);
 	strbuf_release(&del);
 	strbuf_release(&add);
 	strbuf_release(&path);
@@ -227,7 +236,7 @@ static const char *const cmd_names[] = { "export", "off", "on", "use" };
 /* `use` of an env PATH or the shell cannot hold: reported, nothing done. */
 static int use_refused(const struct config *cfg, const struct engine_input *in)
 {
-	struct target t = { STRBUF_INIT, STRBUF_INIT };
+	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
 	const char *why = NULL;
 
 	/* PATH is split at every ':', so ENV/bin would not be one entry. */
@@ -241,6 +250,7 @@ static int use_refused(const struct config *cfg, const struct engine_input *in)
 		error("cannot use '%s': %s", in->use_env, why);
 	strbuf_release(&t.env);
 	strbuf_release(&t.label);
+	strlist_free(&t.watch);
 	return why ? -1 : 0;
 }
 
@@ -248,8 +258,9 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	       enum engine_cmd cmd, struct changes *out)
 {
 	struct state st, next;
-	struct target t = { STRBUF_INIT, STRBUF_INIT };
+	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
 	struct strbuf enc = STRBUF_INIT;
+	size_t first = out->n;
 	int rc = 0;
 
 	state_init(&st);
@@ -261,6 +272,9 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 		if (cmd != ENGINE_EXPORT)
 			rc = error("cannot '%s': '%s' was activated by hand; run 'deactivate' first",
 				   cmd_names[cmd], in->virtual_env);
+		/* an activate script's env on top of ours: its label only */
+		if (st.env.len)
+			changes_add(out, CH_PROMPT_CLEAR, NULL, NULL);
 		goto done;
 	}
 	if (cmd == ENGINE_USE && use_refused(cfg, in) < 0) {
@@ -285,11 +299,19 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	} else if (in->state) {
 		changes_add(out, CH_UNSET, STATE_VAR, NULL);
 	}
+	/* The state goes first: a shell that stops evaluating at an error
+	 * (zsh, on a read-only PS1) then still knows what was done. */
+	if (out->n > first + 1 && out->v[out->n - 1].name &&
+	    !strcmp(out->v[out->n - 1].name, STATE_VAR))
+		changes_move(out, out->n - 1, first);
 done:
+	if (in->hook)
+		hookdata_changes(cfg, in, &t.watch, out);
 	state_free(&st);
 	state_free(&next);
 	strbuf_release(&t.env);
 	strbuf_release(&t.label);
+	strlist_free(&t.watch);
 	strbuf_release(&enc);
 	return rc;
 }

@@ -29,6 +29,7 @@ struct engine_input {
 				 * just said why, as `deny` does) */
 	const struct shell *shell;	/* the shell the changes are for, whose
 				 * row may refuse what it cannot hold */
+	int hook;		/* for a hook: add its variables (hookdata.h) */
 };
 
 /* Read the input from the process environment. */

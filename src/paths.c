@@ -1,6 +1,7 @@
 /* paths: locations and small path helpers. */
 #include "paths.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -99,4 +100,22 @@ int paths_is_venv(const char *path)
 	ok = stat(cfg.buf, &st) == 0 && S_ISREG(st.st_mode);
 	strbuf_release(&cfg);
 	return ok;
+}
+
+int paths_mkdirs(struct strbuf *dir)
+{
+	for (size_t i = 1; i <= dir->len; i++) {
+		if (i < dir->len && dir->buf[i] != '/')
+			continue;
+		dir->buf[i] = '\0';
+		if (mkdir(dir->buf, 0700) < 0 && errno != EEXIST) {
+			int e = errno;
+
+			dir->buf[i] = i < dir->len ? '/' : '\0';
+			errno = e;
+			return -1;
+		}
+		dir->buf[i] = i < dir->len ? '/' : '\0';
+	}
+	return 0;
 }

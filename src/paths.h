@@ -20,6 +20,9 @@ const char *paths_basename(const char *path, size_t len, size_t *blen);
  * cleaned as `cd` does it: "." and empty parts dropped, ".." taking
  * off the part before it, no symbolic links resolved. */
 void paths_absolute(struct strbuf *out, const char *base, const char *arg);
+/* mkdir -p dir, each folder made private to the user (0700); 0, or -1
+ * (errno set). */
+int paths_mkdirs(struct strbuf *dir);
 /* Whether path names an existing directory holding pyvenv.cfg. */
 int paths_is_venv(const char *path);
 

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "discover.h"
 #include "strbuf.h"
+#include "strlist.h"
 
 struct source {
 	const char *name;	/* for the config and for status */
@@ -26,6 +27,10 @@ struct source {
 	 * with the reason appended to why. changed: it was allowed once,
 	 * and has changed since. */
 	int (*owner_rule)(const struct found *f, int changed, struct strbuf *why);
+	/* Append the names the probe looks for in a directory: a hook
+	 * that sees none of any source's names in a directory knows that
+	 * no source decides there. */
+	void (*names)(const struct config *cfg, struct strlist *out);
 };
 
 /* The table, in the order the sources are asked within a directory. */

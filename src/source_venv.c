@@ -80,9 +80,16 @@ static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 	return 0;
 }
 
+static void names(const struct config *cfg, struct strlist *out)
+{
+	for (size_t i = 0; i < cfg->nnames; i++)
+		strlist_add(out, cfg->names[i]);
+}
+
 const struct source source_venv = {
 	.name = "venv",
 	.probe = probe,
 	.identity = identity,
 	.owner_rule = owner_rule,
+	.names = names,
 };

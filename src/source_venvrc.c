@@ -84,9 +84,15 @@ static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 	return 0;
 }
 
+static void names(const struct config *cfg, struct strlist *out)
+{
+	strlist_add(out, cfg->rcfile);
+}
+
 const struct source source_venvrc = {
 	.name = "venvrc",
 	.probe = probe,
 	.identity = identity,
 	.owner_rule = owner_rule,
+	.names = names,
 };

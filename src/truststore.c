@@ -87,25 +87,6 @@ out:
 	return r;
 }
 
-/* mkdir -p for the store, private to the user. */
-static int make_dirs(struct strbuf *dir)
-{
-	for (size_t i = 1; i <= dir->len; i++) {
-		if (i < dir->len && dir->buf[i] != '/')
-			continue;
-		dir->buf[i] = '\0';
-		if (mkdir(dir->buf, 0700) < 0 && errno != EEXIST) {
-			int e = errno;
-
-			dir->buf[i] = i < dir->len ? '/' : '\0';
-			errno = e;
-			return -1;
-		}
-		dir->buf[i] = i < dir->len ? '/' : '\0';
-	}
-	return 0;
-}
-
 int truststore_put(const char *entry, const char *hash)
 {
 	struct strbuf dir = STRBUF_INIT, file = STRBUF_INIT;
@@ -113,7 +94,7 @@ int truststore_put(const char *entry, const char *hash)
 	int fd = -1, rc = -1;
 
 	truststore_dir(&dir);
-	if (make_dirs(&dir) < 0) {
+	if (paths_mkdirs(&dir) < 0) {
 		error_errno("cannot create '%s'", dir.buf);
 		goto out;
 	}

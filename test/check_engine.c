@@ -91,13 +91,31 @@ static void path_edits(const char *old, const struct change *c)
 	strbuf_release(&b);
 }
 
-/* Apply ch to the simulated shell and describe it, one change a line. */
+/* Apply ch to the simulated shell and describe it, one change a line.
+ * The state, which must come first (a shell that stops at an error then
+ * still knows what was done), is described last, where the reader of
+ * an expectation looks for it. */
 static void apply(const struct changes *ch, struct strbuf *out)
 {
+	struct strbuf state = STRBUF_INIT;
+
 	for (size_t i = 0; i < ch->n; i++) {
 		const struct change *c = &ch->v[i];
 
+		if (c->name && !strcmp(c->name, "VSWITCH_STATE")) {
+			ck_assert_msg(i == 0, "the state is change %zu, not the first", i);
+			if (c->kind == CH_SET)
+				strbuf_addf(&state, "set %s=%s\n", c->name, c->value);
+			else
+				strbuf_addf(&state, "unset %s\n", c->name);
+			set_var(var_index(c->name), c->kind == CH_SET ? c->value : NULL);
+			continue;
+		}
 		switch (c->kind) {
+		case CH_HOOK_VAR:
+		case CH_HOOK_LIST:
+			ck_abort_msg("hook variables without a hook");
+			break;
 		case CH_SET:
 			strbuf_addf(out, "set %s=%s\n", c->name, c->value);
 			set_var(var_index(c->name), c->value);
@@ -123,6 +141,8 @@ static void apply(const struct changes *ch, struct strbuf *out)
 			break;
 		}
 	}
+	strbuf_addstr(out, state.buf);
+	strbuf_release(&state);
 }
 
 /* Run cmd in root/rel (use: the env of `use`, under the root) and apply
@@ -379,8 +399,18 @@ START_TEST(hand_activation_over_ours)
 	set_var(V_VE, tpath("b/.venv"));
 	snprintf(path, sizeof(path), "%s/b/.venv/bin:%s", troot(), var[V_PATH]);
 	set_var(V_PATH, path);
-	CD("out", "");
-	CD("b", "");
+	/* an activate script's env on top of ours: only its label shows */
+	CD("out", "prompt-clear\n");
+	CD("b", "prompt-clear\n");
+	ck_assert_ptr_null(prompt);
+	/* its deactivate puts back the PATH it found, ours in it; in a
+	 * project of ours, vswitch takes over again, label and all */
+	set_var(V_VE, NULL);
+	snprintf(path, sizeof(path), "%s/a/venv/bin:/usr/bin:/bin", troot());
+	set_var(V_PATH, path);
+	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\nprompt a\n");
+	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
+	check_clean("/usr/bin:/bin");
 }
 END_TEST
 
@@ -438,11 +468,13 @@ START_TEST(prompt_sources_and_disable)
 		"set PATH=@/c/e/bin:/usr/bin:/bin\nprompt C $(x)\n"
 		"set VSWITCH_STATE=1:a:@/c/e::-:C $(x)\n");
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
+	/* disabled: the hook still hears that an env is active (it offers
+	 * deactivate), with no label to show */
 	load_cfg("[prompt]\ndisable = true\n");
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
-		"set PATH=@/a/venv/bin:/usr/bin:/bin\n"
+		"set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt \n"
 		"set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
-	STEP("a", ENGINE_EXPORT, 1, NULL, "");
+	STEP("a", ENGINE_EXPORT, 1, NULL, "prompt \n");
 }
 END_TEST
 

@@ -23,5 +23,8 @@ Suite *trust_suite(void);
 Suite *command_suite(void);
 Suite *source_suite(void);
 Suite *truststore_suite(void);
+Suite *hookdata_suite(void);
+Suite *stamp_suite(void);
+Suite *strlist_suite(void);
 
 #endif
