@@ -1,68 +1,212 @@
 # vswitch hook for fish. Put this line in ~/.config/fish/config.fish:
 #     vswitch hook fish | source
 # `vswitch hook fish` prints this file after the variables
-# __vswitch_bin (the binary's absolute path), __vswitch_cmds (the
+# __vswitch_bin (the binary's path as invoked), __vswitch_cmds (the
 # commands that change the shell) and __vswitch_shell (fish).
+#
+# Each run of the binary also sets, through what it prints:
+#   __vswitch_names    the names any source looks for in a folder
+#   __vswitch_watch    "+PATH" (exists) or "-PATH" (does not): the files
+#                      whose change could change the result
+#   __vswitch_vars     the environment variables the result depends on
+#   __vswitch_stampdir the folder of stamp files ('' for none)
+# A cd that finds the same nearest folder holding one of the names, the
+# same values of those variables, and no watched file changed since this
+# shell's stamp starts no process: the binary would print nothing new.
+# Only interactive shells switch: scripts and `fish -c` read config.fish
+# too, and keep the environment they were given.
 
-# Runs whenever PWD changes and once now; starts the binary only when PWD
-# differs from the last run. The first run of a shell passes --init so the
-# prompt prefix of an inherited env is drawn again.
-function __vswitch_hook --on-variable PWD --description 'vswitch: follow the working directory'
-    test "$__vswitch_pwd" = "$PWD"; and set -q __vswitch_pwd; and return
-    if set -q __vswitch_pwd
-        set -g __vswitch_pwd $PWD
-        $__vswitch_bin export $__vswitch_shell | source
-    else
-        set -g __vswitch_pwd $PWD
-        $__vswitch_bin export $__vswitch_shell --init | source
+status is-interactive; or return 0
+
+# The nearest folder from $PWD up that holds one of the names, in
+# __vswitch_cand ('' for none), and the names found there in
+# __vswitch_sig: one `path filter` over every folder and name.
+function __vswitch_find --description 'vswitch: the nearest candidate folder'
+    set -g __vswitch_cand ''
+    set -g __vswitch_sig
+    set -q __vswitch_names[1]; or return 0
+    set -l dirs $PWD
+    while test "$dirs[-1]" != /
+        set -a dirs (path dirname -Z -- $dirs[-1] | string split0)
     end
+    set -l found (path filter -Z -- $dirs/$__vswitch_names | string split0)
+    set -q found[1]; or return 0
+    set -g __vswitch_cand (path dirname -Z -- $found[1] | string split0)
+    for f in $found
+        test "$(path dirname -Z -- $f | string split0)" = "$__vswitch_cand"; or break
+        set -a __vswitch_sig (path basename -Z -- $f | string split0)
+    end
+end
+
+# The names found in $PWD alone: a venv made or removed in the open
+# folder changes them.
+function __vswitch_names_here --description 'vswitch: the names in $PWD'
+    set -q __vswitch_names[1]; or return 0
+    path basename -- (path filter -Z -- $PWD/$__vswitch_names | string split0)
+end
+
+# The key: the candidate folder, the names in it, and the value (or
+# absence) of each variable the result depends on, each word escaped so
+# that no two keys read alike.
+function __vswitch_keyof --description 'vswitch: what the result depends on'
+    set -l k $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig
+    for v in $__vswitch_vars
+        if set -q $v
+            set -a k (count $$v) $$v
+        else
+            set -a k -
+        end
+    end
+    string join ' ' -- (string escape -- $k)
+end
+
+# Whether no watched file changed since this shell's stamp: one that
+# existed must still exist and be older than the stamp (whole seconds:
+# the same second counts as changed), one that did not must still not.
+function __vswitch_fresh --description 'vswitch: whether watched files are unchanged'
+    test -n "$__vswitch_stampdir"; or return 1
+    set -l t (path mtime -- $__vswitch_stampdir/$fish_pid); or return 1
+    set -l minus (string replace -rf -- '^-' '' $__vswitch_watch)
+    path filter -q -- $minus; and return 1
+    set -l plus (string replace -rf -- '^\+' '' $__vswitch_watch)
+    set -l m (path mtime -- $plus)
+    test (count $m) -eq (count $plus); or return 1
+    for x in $m
+        test $x -lt $t; or return 1
+    end
+    return 0
+end
+
+# Touch the stamp, run the binary with $argv after the shell's name, and
+# source what it prints; then remember what it saw. A binary that is no
+# longer where it was recorded (an upgrade moved it) is looked up on
+# PATH again.
+function __vswitch_run --description 'vswitch: run the binary'
+    if test -n "$__vswitch_stampdir"
+        true >$__vswitch_stampdir/$fish_pid 2>/dev/null; or set -g __vswitch_stampdir ''
+    end
+    __vswitch_rebin; or return 0
+    $__vswitch_bin $argv | source
+    __vswitch_seen
+end
+
+function __vswitch_rebin --description 'vswitch: find the binary again if it moved'
+    test -x "$__vswitch_bin"; and return 0
+    set -l b (command -s vswitch); or return 1
+    set -g __vswitch_bin $b
+end
+
+function __vswitch_seen --description 'vswitch: remember what the binary saw'
+    set -g __vswitch_pwd $PWD
+    __vswitch_find
+    set -g __vswitch_key (__vswitch_keyof)
+    set -g __vswitch_seen_here
+    if test "$__vswitch_cand" = "$PWD"
+        set -g __vswitch_seen_here $__vswitch_sig
+    end
+    set -g __vswitch_ve "$VIRTUAL_ENV"
+end
+
+# After each cd (even in the middle of a line, so `cd proj; pip install`
+# uses proj's env) and before each prompt: run the binary only when what
+# it reads may have changed.
+function __vswitch_check --description 'vswitch: follow the working directory'
+    if not set -q __vswitch_pwd
+        __vswitch_run export $__vswitch_shell --init
+        return 0
+    end
+    if test "$__vswitch_pwd" = "$PWD"; and test "$__vswitch_ve" = "$VIRTUAL_ENV"
+        test "$(__vswitch_names_here)" = "$__vswitch_seen_here"; and return 0
+    end
+    set -g __vswitch_pwd $PWD
+    __vswitch_find
+    if test (__vswitch_keyof) = "$__vswitch_key"; and __vswitch_fresh
+        return 0
+    end
+    __vswitch_run export $__vswitch_shell
+end
+
+function __vswitch_on_pwd --on-variable PWD --description 'vswitch: the directory changed'
+    __vswitch_check
+end
+
+function __vswitch_on_prompt --on-event fish_prompt --description 'vswitch: before the prompt'
+    __vswitch_check
 end
 
 function __vswitch_return --description 'vswitch: set $status'
     return $argv[1]
 end
 
-# Wrap fish_prompt as Python's activate.fish does: keep the original as
-# __vswitch_fish_prompt, print the label, then call it with $status kept.
-function __vswitch_prompt_set --description 'vswitch: show the env in the prompt'
-    __vswitch_prompt_clear
-    set -g __vswitch_label $argv[1]
+# The prompt is wrapped once, as Python's activate.fish does it, and the
+# wrapper stays: it runs the original (with $status kept), then prints
+# the label before what the original printed, unless the label is empty
+# or VIRTUAL_ENV_DISABLE_PROMPT is set, also by the original itself (as
+# fish's sample prompts pythonista, disco and nim do). An activate.fish
+# sourced on top wraps it in turn and puts it back when it deactivates.
+function __vswitch_prompt_wrap --description 'vswitch: wrap fish_prompt'
     functions -q fish_prompt; or return 0
+    set -l d (functions --details --verbose fish_prompt)
+    test "$d[5]" = 'vswitch: prompt with the env label'; and return 0
+    functions -e __vswitch_fish_prompt
     functions -c fish_prompt __vswitch_fish_prompt
     function fish_prompt --description 'vswitch: prompt with the env label'
         set -l __vswitch_st $status
-        if test -z "$VIRTUAL_ENV_DISABLE_PROMPT"; and set -q __vswitch_label
+        set -l __vswitch_out (__vswitch_return $__vswitch_st; __vswitch_fish_prompt | string collect -N)
+        if test -n "$__vswitch_label"; and test -z "$VIRTUAL_ENV_DISABLE_PROMPT"
             printf '(%s) ' $__vswitch_label
         end
-        __vswitch_return $__vswitch_st
-        __vswitch_fish_prompt
+        printf '%s' $__vswitch_out
     end
 end
 
-# Put the original back only if fish_prompt is still our wrapper: a
-# prompt the user defined meanwhile is theirs and stays.
-function __vswitch_prompt_clear --description 'vswitch: restore the prompt'
-    if functions -q __vswitch_fish_prompt
-        set -l __vswitch_d (functions --details --verbose fish_prompt)
-        if test "$__vswitch_d[5]" = 'vswitch: prompt with the env label'
-            functions -e fish_prompt
-            functions -c __vswitch_fish_prompt fish_prompt
+# An env is active with label $argv[1] ('' when the prompt shows none):
+# show it, and offer `deactivate` unless an activate script's own is
+# there.
+function __vswitch_enter --description 'vswitch: an env is active'
+    set -g __vswitch_label $argv[1]
+    __vswitch_prompt_wrap
+    if not functions -q deactivate
+        function deactivate --description 'vswitch: deactivate (vswitch off)'
+            # an activate script calls this before it activates its own
+            # env: vswitch's stays under it, and comes back after
+            test "$argv[1]" = nondestructive; or vswitch off
         end
-        functions -e __vswitch_fish_prompt
+        set -g __vswitch_deact 1
     end
-    set -e -g __vswitch_label
+end
+
+# No env of ours is active: take the label and our `deactivate` away.
+# While an activate script's env is on top (_OLD_VIRTUAL_PATH is its
+# mark), its `deactivate` is the one defined, and stays.
+function __vswitch_leave --description 'vswitch: no env is active'
+    set -g __vswitch_label ''
+    if set -q __vswitch_deact[1]; and not set -q _OLD_VIRTUAL_PATH
+        functions -e deactivate
+    end
+    set -e -g __vswitch_deact
 end
 
 # The commands that change this shell (__vswitch_cmds) have their
 # output sourced here; every other command runs the binary as it is.
 function vswitch --description 'switch Python virtual envs by directory'
+    __vswitch_rebin; or return 127
     if contains -- "$argv[1]" (string split ' ' -- $__vswitch_cmds)
         $__vswitch_bin --shell=$__vswitch_shell $argv | source
         set -l __vswitch_rc $pipestatus[1]
-        set -g __vswitch_pwd $PWD
+        __vswitch_seen
         return $__vswitch_rc
     end
     $__vswitch_bin $argv
 end
 
-__vswitch_hook
+# Completion, also when XDG_DATA_DIRS does not name this install's
+# share/ (ssh and tty logins): the folder beside the binary's bin/.
+set -l __vswitch_comp (path dirname -- (path dirname -- $__vswitch_bin))/share/fish/vendor_completions.d
+if test -d $__vswitch_comp; and not contains -- $__vswitch_comp $fish_complete_path
+    set -ga fish_complete_path $__vswitch_comp
+end
+
+set -q __vswitch_label; or set -g __vswitch_label ''
+__vswitch_prompt_wrap
+__vswitch_check

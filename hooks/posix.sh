@@ -1,41 +1,183 @@
 # vswitch hook: the part bash and zsh share. `vswitch hook bash` (or
-# zsh) prints the variables _vswitch_bin (the binary's absolute path),
+# zsh) prints the variables _vswitch_bin (the binary's path as invoked),
 # _vswitch_cmds (the commands that change the shell) and _vswitch_shell,
-# then this file, then the shell's own (bash.sh, zsh.sh).
-# shellcheck shell=bash disable=SC2154
+# then this file, then the shell's own (bash.sh, zsh.sh), whose entry
+# points set the shell's options before they call what is here.
+#
+# Each run of the binary also sets, through what it prints:
+#   _vswitch_names    the names any source looks for in a folder
+#   _vswitch_watch    "+PATH" (exists) or "-PATH" (does not): the files
+#                     whose change could change the result
+#   _vswitch_vars     the environment variables the result depends on
+#   _vswitch_stampdir the folder of stamp files ('' for none)
+# A cd that finds the same nearest folder holding one of the names, the
+# same values of those variables, and no watched file changed since this
+# shell's stamp starts no process: the binary would print nothing new.
+# shellcheck shell=bash disable=SC2154,SC2317
 
-# Runs before each prompt (and in zsh on every cd); starts the binary
-# only when $PWD changed since the last run (or on the first prompt of a
-# new shell, with --init so the prompt prefix of an inherited env is
-# drawn again). Keeps $?.
-_vswitch_hook() {
-	local _vswitch_ret=$? _vswitch_out
-	if [ "${_vswitch_pwd-}" != "$PWD" ]; then
-		if [ -n "${_vswitch_pwd+set}" ]; then
-			_vswitch_out=$("$_vswitch_bin" export "$_vswitch_shell")
-		else
-			_vswitch_out=$("$_vswitch_bin" export "$_vswitch_shell" --init)
+# The nearest folder from $PWD up that holds one of the names: sets
+# _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
+_vswitch_find() {
+	local d=$PWD n s
+	_vswitch_cand='' _vswitch_sig=''
+	while :; do
+		s=''
+		for n in "${_vswitch_names[@]}"; do
+			if [[ -e ${d%/}/$n ]]; then
+				s+=/$n
+			fi
+		done
+		if [[ -n $s ]]; then
+			_vswitch_cand=$d _vswitch_sig=$s
+			return 0
 		fi
-		_vswitch_pwd=$PWD
-		eval "$_vswitch_out"
+		if [[ $d == / || $d != /* ]]; then
+			return 0
+		fi
+		d=${d%/*}
+		d=${d:-/}
+	done
+}
+
+# The names found in $PWD alone, into _vswitch_here: a venv made or
+# removed in the open folder changes them.
+_vswitch_names_here() {
+	local n
+	_vswitch_here=''
+	for n in "${_vswitch_names[@]}"; do
+		if [[ -e ${PWD%/}/$n ]]; then
+			_vswitch_here+=/$n
+		fi
+	done
+}
+
+# Whether no watched file changed since this shell's stamp: one that
+# existed must still exist and be older than the stamp, one that did not
+# must still not.
+_vswitch_fresh() {
+	local w s=${_vswitch_stampdir-}/$$
+	if [[ -z ${_vswitch_stampdir-} || ! -f $s ]]; then
+		return 1
 	fi
-	return "$_vswitch_ret"
+	for w in "${_vswitch_watch[@]}"; do
+		case $w in
+		+*)
+			if [[ ! -e ${w#+} || ! $s -nt ${w#+} ]]; then
+				return 1
+			fi
+			;;
+		*)
+			if [[ -e ${w#-} ]]; then
+				return 1
+			fi
+			;;
+		esac
+	done
+	return 0
+}
+
+# Touch the stamp, run the binary with $@ after the shell's name, and
+# evaluate what it prints; then remember what it saw. A binary that is
+# no longer where it was recorded (an upgrade moved it) is looked up
+# on PATH again.
+_vswitch_run() {
+	local _vswitch_out
+	if [[ -n ${_vswitch_stampdir-} ]] && ! { : >"$_vswitch_stampdir/$$"; } 2>/dev/null; then
+		_vswitch_stampdir=''
+	fi
+	if [[ ! -x $_vswitch_bin ]] && ! _vswitch_rebin; then
+		return 0
+	fi
+	_vswitch_out=$("$_vswitch_bin" "$@")
+	builtin eval "$_vswitch_out"
+	_vswitch_seen
+	return 0
+}
+
+# Remember the state the binary left: the folder, the key, the names
+# here, VIRTUAL_ENV.
+_vswitch_seen() {
+	_vswitch_pwd=$PWD
+	_vswitch_find
+	_vswitch_keyof
+	_vswitch_key=$_vswitch_k
+	if [[ $_vswitch_cand == "$PWD" ]]; then
+		_vswitch_seen_here=$_vswitch_sig
+	else
+		_vswitch_seen_here=''
+	fi
+	_vswitch_ve=${VIRTUAL_ENV-}
+}
+
+# Before each prompt and after each cd: run the binary only when what it
+# reads may have changed.
+_vswitch_check() {
+	if [[ -z ${_vswitch_pwd+set} ]]; then
+		_vswitch_run export "$_vswitch_shell" --init
+		return 0
+	fi
+	if [[ $_vswitch_pwd == "$PWD" && $_vswitch_ve == "${VIRTUAL_ENV-}" ]]; then
+		_vswitch_names_here
+		if [[ $_vswitch_here == "$_vswitch_seen_here" ]]; then
+			return 0
+		fi
+	fi
+	_vswitch_pwd=$PWD
+	_vswitch_find
+	_vswitch_keyof
+	if [[ $_vswitch_k == "$_vswitch_key" ]] && _vswitch_fresh; then
+		return 0
+	fi
+	_vswitch_run export "$_vswitch_shell"
 }
 
 # The commands that change this shell have their output evaluated here;
 # every other command runs the binary as it is.
-vswitch() {
-	local _vswitch_out _vswitch_rc
+_vswitch_command() {
 	case " $_vswitch_cmds " in
 	*" ${1-} "*)
+		local _vswitch_out _vswitch_rc
+		if [[ ! -x $_vswitch_bin ]] && ! _vswitch_rebin; then
+			return 127
+		fi
 		_vswitch_out=$("$_vswitch_bin" --shell="$_vswitch_shell" "$@")
 		_vswitch_rc=$?
-		eval "$_vswitch_out"
-		_vswitch_pwd=$PWD
+		builtin eval "$_vswitch_out"
+		_vswitch_seen
 		return "$_vswitch_rc"
 		;;
-	*)
-		"$_vswitch_bin" "$@"
-		;;
 	esac
+	if [[ ! -x $_vswitch_bin ]] && ! _vswitch_rebin; then
+		return 127
+	fi
+	"$_vswitch_bin" "$@"
+}
+
+# An env is active with label $1 ('' when the prompt shows none): show it,
+# and offer `deactivate` unless an activate script's own is there.
+_vswitch_enter() {
+	_vswitch_label=$1
+	_vswitch_prompt_set
+	if ! builtin typeset -f deactivate >/dev/null; then
+		deactivate() {
+			# an activate script calls this before it activates its own
+			# env: vswitch's stays under it, and comes back after
+			if [[ ${1-} != nondestructive ]]; then
+				vswitch off
+			fi
+		}
+		_vswitch_deact=1
+	fi
+}
+
+# No env of ours is active: take the label and our `deactivate` away.
+# While an activate script's env is on top (_OLD_VIRTUAL_PATH is its
+# mark), its `deactivate` is the one defined, and stays.
+_vswitch_leave() {
+	_vswitch_label=''
+	_vswitch_prompt_clear
+	if [[ -n ${_vswitch_deact-} && -z ${_OLD_VIRTUAL_PATH+set} ]]; then
+		builtin unset -f deactivate
+	fi
+	_vswitch_deact=''
 }
