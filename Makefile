@@ -153,16 +153,21 @@ lint:
 	fish --no-execute hooks/fish.fish
 	fish --no-execute completions/vswitch.fish
 
+# zsh looks in PREFIX/share/zsh/site-functions for /usr/local, but
+# Debian's zsh has no /usr/share/zsh/site-functions on its $fpath: with
+# PREFIX=/usr, completion goes where packages put theirs.
+ZSH_COMPDIR = $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
+
 install: vswitch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/doc/vswitch \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(ZSH_COMPDIR) \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 vswitch $(DESTDIR)$(PREFIX)/bin/vswitch
 	install -m 644 man/vswitch.1 $(DESTDIR)$(PREFIX)/share/man/man1/vswitch.1
 	install -m 644 completions/vswitch.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vswitch
-	install -m 644 completions/_vswitch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_vswitch
+	install -m 644 completions/_vswitch $(DESTDIR)$(ZSH_COMPDIR)/_vswitch
 	install -m 644 completions/vswitch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vswitch.fish
 	install -m 644 config.example.ini $(DESTDIR)$(PREFIX)/share/doc/vswitch/config.example.ini
 	@echo 'Installed. Add the line for your shell to its rc file, then open a new shell:'
