@@ -91,64 +91,6 @@ _vswitch_prompt_clear() {
 
 () {
 	emulate -L zsh
-	_vswitch_check
-	return 0
-}
-
-vswitch() {
-	emulate -L zsh
-	_vswitch_command "$@"
-}
-
-_vswitch_keyof() {
-	local v
-	_vswitch_k=$_vswitch_cand$'\n'$_vswitch_sig
-	for v in $_vswitch_vars; do
-		_vswitch_k+=$'\n'${(P)v+=}${(P)v-}
-	done
-}
-
-# The binary is gone from where it was recorded: look it up on PATH.
-_vswitch_rebin() {
-	local b
-	b=$(builtin whence -p vswitch) || return 1
-	_vswitch_bin=$b
-}
-
-# With PROMPT_SUBST the prompt holds a reference, expanded when drawn and
-# never re-expanded; without it, the label goes in as text. Either way
-# zsh then reads %-escapes (and ! with PROMPT_BANG), so those are doubled.
-_vswitch_prompt_set() {
-	local l=$_vswitch_label
-	_vswitch_prompt_clear
-	if [[ -z $l || -n ${VIRTUAL_ENV_DISABLE_PROMPT-} ]]; then
-		return 0
-	fi
-	if [[ -o promptpercent ]]; then
-		l=${l//\%/%%}
-	fi
-	if [[ -o promptbang ]]; then
-		l=${l//\!/!!}
-	fi
-	if [[ -o promptsubst ]]; then
-		typeset -g _VSWITCH_PS1="($l) "
-		PS1='${_VSWITCH_PS1-}'$PS1
-	else
-		typeset -g _vswitch_lit="($l) "
-		PS1=$_vswitch_lit$PS1
-	fi
-}
-
-_vswitch_prompt_clear() {
-	PS1=${PS1#'${_VSWITCH_PS1-}'}
-	if [[ -n ${_vswitch_lit-} ]]; then
-		PS1=${PS1#"$_vswitch_lit"}
-	fi
-	typeset -g _VSWITCH_PS1='' _vswitch_lit=''
-}
-
-() {
-	emulate -L zsh
 	typeset -g _vswitch_label=${_vswitch_label-} _vswitch_deact=${_vswitch_deact-} \
 		_vswitch_lit=${_vswitch_lit-} _VSWITCH_PS1=${_VSWITCH_PS1-} _vswitch_s='' \
 		_vswitch_k='' _vswitch_key=${_vswitch_key-} _vswitch_cand='' _vswitch_sig='' \
