@@ -25,16 +25,6 @@ vswitch() {
 	_vswitch_command "$@"
 }
 
-# The key: the candidate folder, the names in it, and the value (or
-# absence) of each variable the result depends on.
-_vswitch_keyof() {
-	local v
-	_vswitch_k=$_vswitch_cand$'\n'$_vswitch_sig
-	for v in "${_vswitch_vars[@]}"; do
-		_vswitch_k+=$'\n'${!v+=}${!v-}
-	done
-}
-
 # The binary is gone from where it was recorded: look it up on PATH.
 _vswitch_rebin() {
 	local b

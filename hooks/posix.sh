@@ -51,6 +51,17 @@ _vswitch_names_here() {
 	done
 }
 
+# The key: the candidate folder, the names in it, and the value (or
+# absence) of each variable the result depends on (names the binary
+# gave, so eval only reads a variable).
+_vswitch_keyof() {
+	local v
+	_vswitch_k=$_vswitch_cand$'\n'$_vswitch_sig
+	for v in "${_vswitch_vars[@]}"; do
+		builtin eval "_vswitch_k+=\$'\\n'\${$v+=}\${$v-}"
+	done
+}
+
 # Whether no watched file changed since this shell's stamp: one that
 # existed must still exist and be older than the stamp, one that did not
 # must still not.

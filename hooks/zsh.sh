@@ -22,14 +22,6 @@ vswitch() {
 	_vswitch_command "$@"
 }
 
-_vswitch_keyof() {
-	local v
-	_vswitch_k=$_vswitch_cand$'\n'$_vswitch_sig
-	for v in $_vswitch_vars; do
-		_vswitch_k+=$'\n'${(P)v+=}${(P)v-}
-	done
-}
-
 # The binary is gone from where it was recorded: look it up on PATH.
 _vswitch_rebin() {
 	local b
