@@ -69,15 +69,26 @@ _vswitch_prompt_set() {
 		return 0
 	fi
 	_vswitch_shown
-	_vswitch_lit=$_vswitch_s
-	PS1=$_vswitch_lit$PS1
+	if [[ -n $_vswitch_s ]]; then
+		_vswitch_lit=$_vswitch_s
+		PS1=$_vswitch_lit$PS1
+	fi
 }
 
+# The label put in as text comes out where it is: in front, or after an
+# activate script's own (which keeps a copy of the prompt with ours in
+# it, and gives it back on deactivate: so what was put in is remembered
+# until it is seen in front again).
 _vswitch_prompt_clear() {
 	_VSWITCH_PS1=''
-	if [[ -n $_vswitch_lit ]]; then
+	if [[ -z $_vswitch_lit ]]; then
+		return 0
+	fi
+	if [[ $PS1 == "$_vswitch_lit"* ]]; then
 		PS1=${PS1#"$_vswitch_lit"}
 		_vswitch_lit=''
+	else
+		PS1=${PS1/"$_vswitch_lit"/}
 	fi
 }
 

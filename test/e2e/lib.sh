@@ -21,6 +21,7 @@ e2e_setup() {
 	RC_POST=''
 	START_DIR=$T/home
 	RUN_AS=''
+	STRACE=''
 	FAILS=0
 	SKIP=''
 }
@@ -90,7 +91,9 @@ $(posix_helpers)
 RC
 		;;
 	fish)
-		mkdir -p "$T/home/.config/fish"
+		# with no generated_completions folder, fish's first start
+		# parses every man page in the background
+		mkdir -p "$T/home/.config/fish" "$T/home/.local/share/fish/generated_completions"
 		cat >"$T/home/.config/fish/config.fish" <<RC
 set -g fish_greeting ''
 function fish_prompt; echo \$status >> \$VSW_T/pc_status; printf '> '; end
@@ -136,8 +139,13 @@ start_shell() {
 	local cmd q=''
 	cmd=$(shell_cmd | sed "s|\\\$HOME|$T/home|")
 	for v in "${envv[@]}"; do q+=" $(printf '%q' "$v")"; done
+	# With STRACE set, every process the shell starts is logged, and
+	# so is the open of each sync file, to count processes between two
+	# syncs (procs_between); threads (fish has some) are not processes.
+	local tr=''
+	[ -n "${STRACE-}" ] && tr="strace -f -qq -e trace=process,openat -o $T/strace "
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -s t \
-		-c "$START_DIR" "exec $as env -i$q $cmd"
+		-c "$START_DIR" "exec $as $tr env -i$q $cmd"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
 	sync_shell || fail "$SH did not start"
 }
@@ -277,4 +285,86 @@ l_activate() {
 
 l_subshell() {
 	shell_cmd
+}
+
+# The number of processes the shell started between sync $1 and sync $2
+# (STRACE must have been set for start_shell): forks and clones, whether
+# or not they exec.
+procs_between() {
+	awk -v a="sync/$1\"" -v b="sync/$2\"" '
+		index($0, a) { on = 1; next }
+		index($0, b) { on = 0 }
+		on && /(clone3?|v?fork)\(/ && !/resumed>/ && !/CLONE_THREAD/ { n++ }
+		END { print n + 0 }' "$T/strace"
+}
+
+# The sync number the next sync_shell will use.
+next_sync() {
+	echo $((NSYNC + 1))
+}
+
+l_load_hook() {
+	case $SH in
+	fish) echo "'$1' hook fish | source" ;;
+	*) echo "eval \"\$('$1' hook $SH)\"" ;;
+	esac
+}
+
+l_set_var() {
+	case $SH in
+	fish) echo "set -gx $1 '$2'" ;;
+	*) echo "export $1='$2'" ;;
+	esac
+}
+
+l_unset_var() {
+	case $SH in
+	fish) echo "set -e $1" ;;
+	*) echo "unset $1" ;;
+	esac
+}
+
+# A line that writes yes or no to dump file $2: whether $1 is a function.
+l_is_function() {
+	case $SH in
+	fish) echo "functions -q $1; and echo yes > \$VSW_T/d/$2; or echo no > \$VSW_T/d/$2" ;;
+	*) echo "if typeset -f $1 >/dev/null; then echo yes; else echo no; fi > \$VSW_T/d/$2" ;;
+	esac
+}
+
+# Whether $SH has feature $1 (scenarios that need one skip otherwise).
+sh_has() {
+	case $SH:$1 in
+	bash:errexit | bash:shadowed_builtins | bash:cd_wrappers | bash:prompt_command) return 0 ;;
+	zsh:errexit | zsh:shadowed_builtins | zsh:zsh_options) return 0 ;;
+	fish:fish_specifics) return 0 ;;
+	esac
+	return 1
+}
+
+l_activate_file() {
+	case $SH in
+	fish) echo activate.fish ;;
+	*) echo activate ;;
+	esac
+}
+
+l_errexit_with_trap() {
+	case $SH in
+	bash) echo "set -e; trap 'echo err >> \"\$VSW_T/d/traps\"' ERR" ;;
+	zsh) echo "setopt err_exit; TRAPZERR() { echo err >> \"\$VSW_T/d/traps\"; }" ;;
+	esac
+}
+
+l_shadow_builtins() {
+	case $SH in
+	bash) printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }' \
+		'[() { echo SHADOWED; return 1; }' ;;
+	zsh) printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }' ;;
+	esac
+}
+
+l_later_prompt_hook() {
+	# shellcheck disable=SC2016 # typed into the shell as it is
+	echo '_seen() { echo "${VIRTUAL_ENV-none}" >> "$VSW_T/d/seen"; }; PROMPT_COMMAND="_seen;$PROMPT_COMMAND"'
 }

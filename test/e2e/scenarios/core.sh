@@ -168,11 +168,11 @@ t_status_nounset_double_load() {
 	expect_unset out VIRTUAL_ENV
 	case $SH in
 	bash) run 'echo "${PROMPT_COMMAND}" > "$VSW_T/d/pc"'
-		expect_file pc '_vswitch_hook;echo $? >> "$VSW_T/pc_status"' ;;
+		expect_file pc '_vswitch_hook && :;echo $? >> "$VSW_T/pc_status"' ;;
 	zsh) run 'echo "$precmd_functions|$chpwd_functions" > "$VSW_T/d/pc"'
 		expect_file pc '_vswitch_hook vsw_user_precmd|_vswitch_hook' ;;
-	fish) run 'functions --handlers-type variable | string match -r "__vswitch_hook" | count > $VSW_T/d/pc'
-		expect_file pc 1 ;;
+	fish) run 'functions --handlers | string match -r "__vswitch_on_" | count > $VSW_T/d/pc'
+		expect_file pc 2 ;;
 	esac
 }
 
@@ -259,7 +259,9 @@ WRAPPER
 	run "" "" "" "true" "echo hi" ""
 	[ "$(wc -l <"$T/runs")" -eq "$n" ] || fail "idle prompts ran vswitch $(($(wc -l <"$T/runs") - n)) times"
 	run "cd a"
-	[ "$(wc -l <"$T/runs")" -eq $((n + 1)) ] || fail "a cd did not run vswitch exactly once"
+	[ "$(wc -l <"$T/runs")" -eq "$n" ] || fail "a cd within the project ran vswitch"
+	run "cd $FIX/w/plain"
+	[ "$(wc -l <"$T/runs")" -eq $((n + 1)) ] || fail "leaving the project did not run vswitch exactly once"
 }
 
 # 14. The seeds' workflow: make a venv, pip install into it, freeze;

@@ -334,8 +334,12 @@ t_roundtrip_property() {
 	local seed=${E2E_SEED:-$RANDOM$RANDOM} out
 	"$E2E_DIR/roundtrip.py" make "$T" 500 "$seed" || { fail "cannot make the projects"; return; }
 	"$E2E_DIR/roundtrip.py" script "$SH" "$T" 500 "$VSW" >"$T/script"
-	env -i HOME="$T/home" PATH=/usr/bin:/bin LANG=C.UTF-8 \
-		XDG_DATA_HOME="$T/home/.local/share" "$SH" "$T/script" 2>"$T/stderr"
+	# the hooks switch only in interactive shells (fish checks)
+	local i=''
+	[ "$SH" = fish ] && i=-i
+	env -i HOME="$T/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb \
+		XDG_DATA_HOME="$T/home/.local/share" "$SH" $i "$T/script" \
+		2>"$T/stderr" </dev/null
 	out=$("$E2E_DIR/roundtrip.py" check "$T" 500 all "$SH") ||
 		fail "seed $seed:
 $out"

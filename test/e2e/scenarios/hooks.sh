@@ -1,0 +1,294 @@
+# shellcheck shell=bash disable=SC2016,SC2034
+# The hooks: a cd that changes nothing starts no process, and nothing
+# that changes the result goes stale; a venv made in the open folder;
+# deactivate; and the user's habits and settings that used to break the
+# shell.
+
+# A project of our own under $T: a venv made by python, a subfolder;
+# made a minute ago, as projects are, since a shell that can only read
+# whole seconds of a file's time takes one from this very second for
+# changed.
+h_project() {
+	mkdir -p "$T/$1/a/b"
+	mkvenv "$T/$1/venv"
+	find "$T/$1" -exec touch -h -d '1 minute ago' {} +
+}
+
+# 1. Within a project and outside any project a cd starts no process;
+# entering or leaving starts one; an idle prompt none.
+t_fast_process_counts() {
+	mkdir -p "$T/out/x/y"
+	h_project p
+	STRACE=1
+	start_shell
+	run "cd $T/out"
+	local s0=$NSYNC
+	run "cd $T/p/a"
+	local s1=$NSYNC
+	run "cd b" "cd .." "cd $T/p" "cd $T/p/a/b"
+	local s2=$NSYNC
+	run "cd $T/out/x"
+	local s3=$NSYNC
+	run "cd y" "cd $T/out" "cd x/y" "cd /"
+	local s4=$NSYNC
+	run "" "" ""
+	local s5=$NSYNC
+	[ "$(procs_between "$s0" "$s1")" -eq 1 ] || fail "entering started $(procs_between "$s0" "$s1") processes, not 1"
+	[ "$(procs_between "$s1" "$s2")" -eq 0 ] || fail "4 cds within the project started $(procs_between "$s1" "$s2") processes"
+	[ "$(procs_between "$s2" "$s3")" -eq 1 ] || fail "leaving started $(procs_between "$s2" "$s3") processes, not 1"
+	[ "$(procs_between "$s3" "$s4")" -eq 0 ] || fail "4 cds outside any project started $(procs_between "$s3" "$s4") processes"
+	[ "$(procs_between "$s4" "$s5")" -eq 0 ] || fail "3 idle prompts started $(procs_between "$s4" "$s5") processes"
+	run "cd $T/p/a/b" "vsw_dump in" "cd $T/p/a" "vsw_dump in2"
+	expect_env in VIRTUAL_ENV "$T/p/venv"
+	expect_env in2 VIRTUAL_ENV "$T/p/venv"
+	expect_prompt "(p) $(plain_prompt)"
+}
+
+# 2. What the fast path must not miss, at the next cd inside the
+# project: an edited .venvrc, a deny given in another shell, a deleted
+# pyvenv.cfg, an allow given elsewhere.
+t_fast_nothing_stale() {
+	local h=$FIX/envhome
+	mkdir -p "$T/rc/sub"
+	printf 'env = myenv\n' >"$T/rc/.venvrc"
+	h_project q
+	h_project r
+	start_shell WORKON_HOME="$h"
+	run "cd $T/rc/sub" "vsw_dump one"
+	expect_env one VIRTUAL_ENV "$h/myenv"
+	printf 'env = other\n' >"$T/rc/.venvrc"
+	run "cd .." "vsw_dump two"
+	expect_env two VIRTUAL_ENV "$h/other"
+	# deny from another process, as another shell would
+	run "cd $T/q/a" "vsw_dump q1"
+	expect_env q1 VIRTUAL_ENV "$T/q/venv"
+	(cd "$T/q" && env -i HOME="$T/home" PATH=/usr/bin:/bin PWD="$T/q" \
+		XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share" \
+		"$VSW" deny 2>/dev/null)
+	run "cd b" "vsw_dump q2"
+	expect_unset q2 VIRTUAL_ENV
+	# and allow, again from elsewhere
+	(cd "$T/q" && env -i HOME="$T/home" PATH=/usr/bin:/bin PWD="$T/q" \
+		XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share" \
+		"$VSW" allow 2>/dev/null)
+	run "cd .." "vsw_dump q3"
+	expect_env q3 VIRTUAL_ENV "$T/q/venv"
+	# a venv that stops being one
+	run "cd $T/r/a" "vsw_dump r1"
+	expect_env r1 VIRTUAL_ENV "$T/r/venv"
+	rm "$T/r/venv/pyvenv.cfg"
+	run "cd b" "vsw_dump r2"
+	expect_unset r2 VIRTUAL_ENV
+	expect_prompt "$(plain_prompt)"
+}
+
+# 3. A mode change alone (chmod) changes no file time a shell's builtins
+# can test: it is seen when the project is next entered.
+t_fast_mode_change_on_entry() {
+	h_project m
+	mkdir -p "$T/out"
+	start_shell
+	run "cd $T/m" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$T/m/venv"
+	chmod g+w "$T/m/venv/bin"
+	run "cd $T/out" "cd $T/m/a" "vsw_dump again"
+	expect_unset again VIRTUAL_ENV
+	expect_screen_has "'$T/m/venv/bin' is writable by its group"
+}
+
+# 4. A venv made in the open folder is used at the next prompt, with no
+# cd; removed, it is left at the next prompt.
+t_venv_made_in_open_folder() {
+	mkdir -p "$T/new"
+	start_shell
+	run "cd $T/new" "vsw_dump before"
+	run "$PY -m venv --without-pip venv" "vsw_dump made"
+	expect_env made VIRTUAL_ENV "$T/new/venv"
+	expect_prompt "(new) $(plain_prompt)"
+	run "rm -rf venv" "vsw_dump gone"
+	expect_same_env before gone
+	expect_prompt "$(plain_prompt)"
+}
+
+# 5. The names the hook tests come from the binary: a renamed rcfile and
+# venv folder names work, and the fast path follows them.
+t_fast_follows_config_names() {
+	mkdir -p "$T/home/.config/vswitch" "$T/q/deep"
+	printf '[search]\nnames = env\nrcfile = .projrc\n' >"$T/home/.config/vswitch/config.ini"
+	mkdir -p "$T/p/x"
+	mkvenv "$T/p/env"
+	mkvenv "$T/p/venv"
+	find "$T/p" "$T/home/.config" -exec touch -h -d '1 minute ago' {} +
+	STRACE=1
+	start_shell WORKON_HOME="$FIX/envhome"
+	run "cd $T/p/x" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$T/p/env"
+	local s=$NSYNC
+	run "cd .." "cd x"
+	[ "$(procs_between "$s" "$NSYNC")" -eq 0 ] || fail "cds within a project of renamed names started processes"
+	printf 'env = alpha\n' >"$T/q/.projrc"
+	run "cd $T/q/deep" "vsw_dump q"
+	expect_env q VIRTUAL_ENV "$FIX/envhome/alpha"
+}
+
+# 6. deactivate, while an env of ours is active, is vswitch off: off
+# inside the project, until it is left; no deactivate otherwise.
+t_deactivate_is_off() {
+	start_shell
+	run "cd $FIX/w/plain" "vsw_dump before" "$(l_is_function deactivate f0)"
+	run "cd $FIX/w/proj/a" "$(l_is_function deactivate f1)" "deactivate" "vsw_dump off" \
+		"cd b" "vsw_dump still"
+	expect_file f0 no
+	expect_file f1 yes
+	expect_unset off VIRTUAL_ENV
+	expect_unset still VIRTUAL_ENV
+	expect_env off PATH "$(env_of before PATH)"
+	run "$(l_is_function deactivate f2)" "cd $FIX/w/plain" "cd $FIX/w/proj" "vsw_dump back"
+	expect_file f2 no
+	expect_env back VIRTUAL_ENV "$FIX/w/proj/venv"
+}
+
+# 7. An activate script sourced over our env has the shell to itself
+# (its label only), and its deactivate gives ours back exactly.
+t_hand_activation_over_ours() {
+	local h=$FIX/w/hand/env
+	[ -e "$h/bin/$(l_activate_file)" ] || { skip "python's venv makes no activate script for this shell"; return; }
+	start_shell
+	# Python's activate exports PS1 and its deactivate leaves it so: a
+	# round in a plain folder first, so that the dumps compare the rest
+	run "cd $FIX/w/plain" "$(l_activate "$h")" "deactivate"
+	run "cd $FIX/w/proj/a" "vsw_dump ours"
+	run "$(l_activate "$h")" "vsw_dump hand"
+	expect_env hand VIRTUAL_ENV "$h"
+	expect_prompt "(env) $(plain_prompt)"
+	run "deactivate" "vsw_dump back"
+	expect_same_env ours back
+	expect_prompt "(proj) $(plain_prompt)"
+	run "deactivate" "vsw_dump off"
+	expect_unset off VIRTUAL_ENV
+	expect_screen_lacks "Unknown command"
+	expect_screen_lacks "call stack"
+}
+
+# 8. VIRTUAL_ENV set and unset by something else (pyenv-virtualenv's own
+# hook, a script): the next prompt follows, with no cd.
+t_virtual_env_changed_under_us() {
+	start_shell
+	run "$(l_set_var VIRTUAL_ENV "$FIX/w/hand/env")" "cd $FIX/w/proj" "vsw_dump hand"
+	expect_env hand VIRTUAL_ENV "$FIX/w/hand/env"
+	run "$(l_unset_var VIRTUAL_ENV)" "vsw_dump ours"
+	expect_env ours VIRTUAL_ENV "$FIX/w/proj/venv"
+}
+
+# 9. The shell's own error settings: a failed test under set -e (zsh
+# ERR_EXIT) neither ends the shell nor fires the ERR trap for the hook,
+# and activation still works.
+t_errexit_and_err_traps() {
+	sh_has errexit || { skip "this shell has no errexit"; return; }
+	RC_POST=$(l_errexit_with_trap)
+	start_shell
+	: >"$T/d/traps"
+	run "[[ -f /nope ]] && echo x" "false && true" "cd $FIX/w/proj" "vsw_dump in" \
+		"cd $FIX/w/plain" "vsw_dump out"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	expect_unset out VIRTUAL_ENV
+	[ ! -s "$T/d/traps" ] || fail "the ERR trap fired: $(tr '\n' ' ' <"$T/d/traps")"
+}
+
+# 10. Aliases and functions named like the builtins the hook uses change
+# nothing, and the binary does not run at every prompt.
+t_builtins_shadowed() {
+	sh_has shadowed_builtins || { skip "no aliases or functions shadow this shell's builtins"; return; }
+	RC_PRE=$(l_shadow_builtins)
+	STRACE=1
+	start_shell
+	run "cd $FIX/w/proj" "vsw_dump in"
+	local s=$NSYNC
+	run "" ""
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	[ "$(procs_between "$s" "$NSYNC")" -eq 0 ] || fail "idle prompts started processes"
+	expect_screen_lacks "SHADOWED"
+}
+
+# 11. zsh options that broke registration or warned at every cd.
+t_zsh_options() {
+	sh_has zsh_options || { skip "zsh only"; return; }
+	RC_PRE='setopt ksh_arrays warn_create_global warn_nested_var
+my_pre() { :; }; my_cd() { :; }; precmd_functions=(my_pre); chpwd_functions=(my_cd)'
+	RC_POST="eval \"\$('$VSW' hook zsh)\""
+	start_shell
+	run "cd $FIX/w/proj/a" "vsw_dump in" 'echo "${precmd_functions[*]}|${chpwd_functions[*]}" > $VSW_T/d/fns'
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	expect_file fns "_vswitch_hook my_pre|_vswitch_hook my_cd"
+	expect_screen_lacks "created globally"
+	expect_screen_lacks "warning"
+}
+
+# 12. bash switches inside cd, pushd and popd, so the rest of the line
+# uses the new env; a cd of the user's own is kept, and the switch comes
+# at the next prompt.
+t_bash_switch_in_cd() {
+	sh_has cd_wrappers || { skip "switches inside cd by itself, or only at the prompt"; return; }
+	start_shell
+	run "cd $FIX/w/proj && vsw_dump cd" "cd $FIX/w/plain" "pushd $FIX/w/proj2 >/dev/null && vsw_dump pushd" \
+		"popd >/dev/null && vsw_dump popd"
+	expect_env cd VIRTUAL_ENV "$FIX/w/proj/venv"
+	expect_env pushd VIRTUAL_ENV "$FIX/w/proj2/.venv"
+	expect_unset popd VIRTUAL_ENV
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	RC_PRE='cd() { builtin cd "$@"; }'
+	start_shell
+	run "cd $FIX/w/proj && vsw_dump mine" "vsw_dump next"
+	expect_unset mine VIRTUAL_ENV
+	expect_env next VIRTUAL_ENV "$FIX/w/proj/venv"
+}
+
+# 13. A prompt hook loaded after ours that puts itself first (powerline
+# and the like) reads VIRTUAL_ENV as it is now, not one command late.
+t_prompt_hook_loaded_after() {
+	sh_has prompt_command || { skip "prompt hooks run in no order that a later one can change"; return; }
+	RC_POST=$(l_later_prompt_hook)
+	start_shell
+	: >"$T/d/seen"
+	run "builtin cd $FIX/w/proj"
+	[ "$(tail -n1 "$T/d/seen")" = "$FIX/w/proj/venv" ] ||
+		fail "the later hook saw '$(tail -n1 "$T/d/seen")' at the first prompt in the project"
+}
+
+# 14. The binary moved after the shell loaded its hook (an upgrade
+# through Homebrew, stow, nix): it is found on PATH again.
+t_binary_moved() {
+	mkdir -p "$T/b1" "$T/b2"
+	cp "$VSW" "$T/b1/vswitch"
+	cp "$VSW" "$T/b2/vswitch"
+	RC_POST=$(l_load_hook "$T/b1/vswitch")
+	start_shell
+	rm "$T/b1/vswitch"
+	run "$(l_prepend_path "$T/b2")" "cd $FIX/w/proj" "vsw_dump in" "vswitch status > \$VSW_T/d/status"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	grep -q "^active: *$FIX/w/proj/venv" "$T/d/status" || fail "status: $(cat "$T/d/status")"
+	expect_screen_lacks "No such file"
+}
+
+# 15. fish: scripts and fish -c keep the environment they were given; a
+# prompt that sets VIRTUAL_ENV_DISABLE_PROMPT itself shows no label,
+# even on the first prompt; completion is found beside the binary when
+# XDG_DATA_DIRS does not name its share/.
+t_fish_specifics() {
+	sh_has fish_specifics || { skip "fish only"; return; }
+	write_rc
+	env -i HOME="$T/home" PATH=/usr/bin:/bin XDG_CONFIG_HOME="$T/home/.config" \
+		VSW_T="$T" fish -c "cd $FIX/w/proj; /usr/bin/env -0 > $T/d/script"
+	expect_unset script VIRTUAL_ENV
+	make -s -C "$E2E_DIR/../.." install PREFIX="$T/prefix" >/dev/null || { fail "make install"; return; }
+	RC_PRE="function fish_prompt; set -g VIRTUAL_ENV_DISABLE_PROMPT 1; printf 'py> '; end"
+	RC_POST=$(l_load_hook "$T/prefix/bin/vswitch")
+	START_DIR=$FIX/w/proj
+	start_shell
+	expect_prompt "py>"
+	run "vsw_dump in" "complete -C 'vswitch o' > \$VSW_T/d/comp"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	if ! grep -q '^off' "$T/d/comp" || ! grep -q '^on' "$T/d/comp"; then
+		fail "completion from beside the binary: $(cat "$T/d/comp")"
+	fi
+}
