@@ -3,10 +3,12 @@
 # tmux pane (a real pty), types lines into it and reads back what the
 # shell wrote: `env -0` dumps made by a child process, exit statuses, and
 # the screen as drawn. Scenarios are written once and run in every shell;
-# the few lines whose syntax differs go through the l_* helpers below.
+# what differs between shells is in the shell's adapter, shells/SH.sh
+# (its sh_* functions and the l_* lines a scenario types).
 #
-# Set by run.sh: SH (bash|zsh|fish), VSW (the binary), FIX (fixtures made
-# once per run), E2E_DIR (this folder).
+# Set by run.sh: SH (the shell's name), VSW (the binary), FIX (fixtures
+# made once per run), E2E_DIR (this folder), ROOT (the source tree), and
+# the shell's adapter, loaded.
 
 E2E_TIMEOUT=${E2E_TIMEOUT:-20}
 
@@ -17,8 +19,9 @@ e2e_setup() {
 	mkdir -p "$T/home" "$T/d" "$T/p" "$T/sync" "$T/home/.config"
 	SOCK="vsw-e2e-$$-${T##*.}"
 	NSYNC=0
-	RC_PRE=''
-	RC_POST=''
+	# read by the adapter's sh_write_rc
+	# shellcheck disable=SC2034
+	RC_PRE='' RC_POST=''
 	START_DIR=$T/home
 	RUN_AS=''
 	STRACE=''
@@ -48,76 +51,20 @@ fail() {
 	printf '    FAIL: %s\n' "$*"
 }
 
-# The vsw_* helpers in bash and zsh syntax (the same for both but
-# vsw_cdp, which each rc file defines: bash reads the path with read -d ''
-# since ${p%x} can mangle invalid UTF-8 there; zsh's read stops at some
-# invalid bytes, so zsh strips a sentinel instead).
+# The vsw_* helpers in bash and zsh syntax (the same for both). vsw_cdp
+# reads the path byte-exact: in the C locale, so that no byte is taken
+# for part of a character, and through $(...) with a sentinel, so that a
+# trailing newline is kept (bash's read -d '' drops 0x01 before some
+# bytes).
 posix_helpers() {
 	cat <<'HELPERS'
 vsw_sync() { : > "$VSW_T/sync/$1"; }
 vsw_dump() { /usr/bin/env -0 > "$VSW_T/d/$1"; }
 vsw_status() { echo "$?" > "$VSW_T/d/$1"; }
 vsw_py() { python -c 'import sys; print(sys.prefix)' > "$VSW_T/d/$1" 2>&1; }
+vsw_cdp() { local p LC_ALL=C; p=$(cat "$VSW_T/p/$1"; echo x); cd -- "${p%x}"; }
 vsw_cdrel() { local c; while IFS= read -r c; do cd -- "$c" || return; done < "$VSW_T/p/$1"; }
 HELPERS
-}
-
-# Write the rc file for $SH: a plain prompt, a handler of the user's own
-# that records $? (PROMPT_COMMAND, precmd, fish_prompt), RC_PRE, the
-# vswitch hook, RC_POST, and the vsw_* helpers the scenarios type.
-write_rc() {
-	case $SH in
-	bash)
-		cat >"$T/home/.bashrc" <<RC
-PS1='\$ '
-PROMPT_COMMAND='echo \$? >> "\$VSW_T/pc_status"'
-$RC_PRE
-eval "\$('$VSW' hook bash)"
-$RC_POST
-vsw_cdp() { local p; IFS= read -r -d '' p < "\$VSW_T/p/\$1"; cd -- "\$p"; }
-$(posix_helpers)
-RC
-		;;
-	zsh)
-		cat >"$T/home/.zshrc" <<RC
-PS1='%% '
-vsw_user_precmd() { echo \$? >> "\$VSW_T/pc_status"; }
-precmd_functions+=(vsw_user_precmd)
-$RC_PRE
-eval "\$('$VSW' hook zsh)"
-$RC_POST
-vsw_cdp() { local p; p=\$(cat "\$VSW_T/p/\$1"; echo x); cd -- "\${p%x}"; }
-$(posix_helpers)
-RC
-		;;
-	fish)
-		# with no generated_completions folder, fish's first start
-		# parses every man page in the background
-		mkdir -p "$T/home/.config/fish" "$T/home/.local/share/fish/generated_completions"
-		cat >"$T/home/.config/fish/config.fish" <<RC
-set -g fish_greeting ''
-function fish_prompt; echo \$status >> \$VSW_T/pc_status; printf '> '; end
-$RC_PRE
-'$VSW' hook fish | source
-$RC_POST
-function vsw_sync; echo -n > \$VSW_T/sync/\$argv[1]; end
-function vsw_dump; /usr/bin/env -0 > \$VSW_T/d/\$argv[1]; end
-function vsw_status; echo \$status > \$VSW_T/d/\$argv[1]; end
-function vsw_cdp; cd (cat \$VSW_T/p/\$argv[1] | string collect -N); end
-function vsw_py; python -c 'import sys; print(sys.prefix)' > \$VSW_T/d/\$argv[1] 2>&1; end
-function vsw_cdrel; while read -l c; cd \$c; or return; end < \$VSW_T/p/\$argv[1]; end
-RC
-		;;
-	esac
-}
-
-# The command line that starts $SH interactively with its rc file.
-shell_cmd() {
-	case $SH in
-	bash) echo "bash --rcfile \"\$HOME/.bashrc\" -i" ;;
-	zsh) echo "zsh -i" ;;
-	fish) echo "fish -i" ;;
-	esac
 }
 
 # Start the shell in a clean environment (plus any NAME=VALUE arguments)
@@ -125,7 +72,7 @@ shell_cmd() {
 # runs as that user (tests run as root, which no permission stops), and
 # $T becomes that user's.
 start_shell() {
-	write_rc
+	sh_write_rc
 	local as=''
 	if [ -n "$RUN_AS" ]; then
 		chown -R "$RUN_AS:$RUN_AS" "$T"
@@ -137,7 +84,7 @@ start_shell() {
 		ZDOTDIR="$T/home" XDG_CONFIG_HOME="$T/home/.config"
 		XDG_DATA_HOME="$T/home/.local/share" "$@")
 	local cmd q=''
-	cmd=$(shell_cmd | sed "s|\\\$HOME|$T/home|")
+	cmd=$(sh_cmd | sed "s|\\\$HOME|$T/home|")
 	for v in "${envv[@]}"; do q+=" $(printf '%q' "$v")"; done
 	# With STRACE set, every process the shell starts is logged, and
 	# so is the open of each sync file, to count processes between two
@@ -192,13 +139,9 @@ last_line() {
 	pane | sed 's/[[:space:]]*$//' | awk 'NF { l = $0 } END { print l }'
 }
 
-# The prompt each shell's rc draws when no env is active.
+# The prompt the shell's rc draws when no env is active.
 plain_prompt() {
-	case $SH in
-	bash) echo '$' ;;
-	zsh) echo '%' ;;
-	fish) echo '>' ;;
-	esac
+	sh_prompt
 }
 
 # Wait until the bottom prompt reads exactly $1 (trailing blanks aside).
@@ -267,26 +210,6 @@ put_path() {
 	printf '%s' "$2" >"$T/p/$1"
 }
 
-# --- the few lines whose syntax differs between the shells ---
-
-l_prepend_path() {
-	case $SH in
-	fish) echo "set -gx PATH $1 \$PATH" ;;
-	*) echo "export PATH=$1:\$PATH" ;;
-	esac
-}
-
-l_activate() {
-	case $SH in
-	fish) echo "source $1/bin/activate.fish" ;;
-	*) echo "source $1/bin/activate" ;;
-	esac
-}
-
-l_subshell() {
-	shell_cmd
-}
-
 # The number of processes the shell started between sync $1 and sync $2
 # (STRACE must have been set for start_shell): forks and clones, whether
 # or not they exec.
@@ -303,68 +226,3 @@ next_sync() {
 	echo $((NSYNC + 1))
 }
 
-l_load_hook() {
-	case $SH in
-	fish) echo "'$1' hook fish | source" ;;
-	*) echo "eval \"\$('$1' hook $SH)\"" ;;
-	esac
-}
-
-l_set_var() {
-	case $SH in
-	fish) echo "set -gx $1 '$2'" ;;
-	*) echo "export $1='$2'" ;;
-	esac
-}
-
-l_unset_var() {
-	case $SH in
-	fish) echo "set -e $1" ;;
-	*) echo "unset $1" ;;
-	esac
-}
-
-# A line that writes yes or no to dump file $2: whether $1 is a function.
-l_is_function() {
-	case $SH in
-	fish) echo "functions -q $1; and echo yes > \$VSW_T/d/$2; or echo no > \$VSW_T/d/$2" ;;
-	*) echo "if typeset -f $1 >/dev/null; then echo yes; else echo no; fi > \$VSW_T/d/$2" ;;
-	esac
-}
-
-# Whether $SH has feature $1 (scenarios that need one skip otherwise).
-sh_has() {
-	case $SH:$1 in
-	bash:errexit | bash:shadowed_builtins | bash:cd_wrappers | bash:prompt_command) return 0 ;;
-	zsh:errexit | zsh:shadowed_builtins | zsh:zsh_options) return 0 ;;
-	fish:fish_specifics) return 0 ;;
-	esac
-	return 1
-}
-
-l_activate_file() {
-	case $SH in
-	fish) echo activate.fish ;;
-	*) echo activate ;;
-	esac
-}
-
-l_errexit_with_trap() {
-	case $SH in
-	bash) echo "set -e; trap 'echo err >> \"\$VSW_T/d/traps\"' ERR" ;;
-	zsh) echo "setopt err_exit; TRAPZERR() { echo err >> \"\$VSW_T/d/traps\"; }" ;;
-	esac
-}
-
-l_shadow_builtins() {
-	case $SH in
-	bash) printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }' \
-		'[() { echo SHADOWED; return 1; }' ;;
-	zsh) printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }' ;;
-	esac
-}
-
-l_later_prompt_hook() {
-	# shellcheck disable=SC2016 # typed into the shell as it is
-	echo '_seen() { echo "${VIRTUAL_ENV-none}" >> "$VSW_T/d/seen"; }; PROMPT_COMMAND="_seen;$PROMPT_COMMAND"'
-}

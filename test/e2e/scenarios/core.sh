@@ -122,11 +122,8 @@ t_hostile_paths() {
 # 7b. The same labels with the other prompt mode of each shell: bash
 # with promptvars off, zsh with PROMPT_SUBST on.
 t_hostile_labels_other_prompt_mode() {
-	case $SH in
-	bash) RC_PRE='shopt -u promptvars' ;;
-	zsh) RC_PRE='setopt prompt_subst prompt_bang' ;;
-	fish) skip "fish has one prompt mode"; return ;;
-	esac
+	sh_has prompt_modes || { skip "the shell has one prompt mode"; return; }
+	RC_PRE=$(l_other_prompt_mode)
 	hostile_names
 	local i
 	start_shell FIX_PWNED="$FIX_PWNED"
@@ -147,11 +144,8 @@ t_hostile_labels_other_prompt_mode() {
 # command; $? survives; nounset gives no errors; a second load of the
 # hook changes nothing.
 t_status_nounset_double_load() {
-	case $SH in
-	bash) RC_PRE='set -u'; RC_POST="eval \"\$('$VSW' hook bash)\"" ;;
-	zsh) RC_PRE='setopt nounset'; RC_POST="eval \"\$('$VSW' hook zsh)\"" ;;
-	fish) RC_POST="'$VSW' hook fish | source" ;;
-	esac
+	RC_PRE=$(l_nounset)
+	RC_POST=$(l_load_hook "$VSW")
 	start_shell
 	: >"$T/pc_status"
 	run "cd $FIX/w/proj/a; false" "vsw_status st1" "cd $FIX/w/plain; false" \
@@ -166,14 +160,8 @@ t_status_nounset_double_load() {
 	expect_screen_lacks "parameter not set"
 	expect_screen_lacks "vswitch:"
 	expect_unset out VIRTUAL_ENV
-	case $SH in
-	bash) run 'echo "${PROMPT_COMMAND}" > "$VSW_T/d/pc"'
-		expect_file pc '_vswitch_hook && :;echo $? >> "$VSW_T/pc_status"' ;;
-	zsh) run 'echo "$precmd_functions|$chpwd_functions" > "$VSW_T/d/pc"'
-		expect_file pc '_vswitch_hook vsw_user_precmd|_vswitch_hook' ;;
-	fish) run 'functions --handlers | string match -r "__vswitch_on_" | count > $VSW_T/d/pc'
-		expect_file pc 2 ;;
-	esac
+	run "$(l_registrations pc)"
+	expect_file pc "$(l_registrations_want)"
 }
 
 # 9. A new interactive shell started from an active one (as a tmux split
@@ -182,7 +170,7 @@ t_child_shell() {
 	local p=$FIX/w/proj
 	start_shell
 	run "cd $FIX/w/plain" "vsw_dump before"
-	run "cd $p/a" "$(l_subshell)"
+	run "cd $p/a" "$(sh_cmd)"
 	expect_prompt "(proj) $(plain_prompt)"
 	run "vsw_dump child"
 	expect_env child VIRTUAL_ENV "$p/venv"
@@ -238,30 +226,6 @@ t_hand_activated() {
 	expect_env out PATH "$(env_of in PATH)"
 	run "deactivate" "cd $FIX/w/proj" "vsw_dump auto"
 	expect_env auto VIRTUAL_ENV "$FIX/w/proj/venv"
-}
-
-# 13. An idle prompt starts no process: count the binary's runs.
-t_idle_prompt_no_process() {
-	cat >"$T/counting" <<WRAPPER
-#!/bin/sh
-echo run >> "$T/runs"
-exec '$VSW' "\$@"
-WRAPPER
-	chmod +x "$T/counting"
-	case $SH in
-	fish) RC_POST="set -g __vswitch_bin '$T/counting'" ;;
-	*) RC_POST="_vswitch_bin='$T/counting'" ;;
-	esac
-	start_shell
-	run "cd $FIX/w/proj"
-	local n
-	n=$(wc -l <"$T/runs")
-	run "" "" "" "true" "echo hi" ""
-	[ "$(wc -l <"$T/runs")" -eq "$n" ] || fail "idle prompts ran vswitch $(($(wc -l <"$T/runs") - n)) times"
-	run "cd a"
-	[ "$(wc -l <"$T/runs")" -eq "$n" ] || fail "a cd within the project ran vswitch"
-	run "cd $FIX/w/plain"
-	[ "$(wc -l <"$T/runs")" -eq $((n + 1)) ] || fail "leaving the project did not run vswitch exactly once"
 }
 
 # 14. The seeds' workflow: make a venv, pip install into it, freeze;

@@ -210,24 +210,24 @@ t_builtins_shadowed() {
 	expect_screen_lacks "SHADOWED"
 }
 
-# 11. zsh options that broke registration or warned at every cd.
-t_zsh_options() {
-	sh_has zsh_options || { skip "zsh only"; return; }
-	RC_PRE='setopt ksh_arrays warn_create_global warn_nested_var
-my_pre() { :; }; my_cd() { :; }; precmd_functions=(my_pre); chpwd_functions=(my_cd)'
-	RC_POST="eval \"\$('$VSW' hook zsh)\""
+# 11. Options set before the hook that used to drop the user's other
+# hooks or to warn at every cd.
+t_hostile_options() {
+	sh_has hostile_options || { skip "no such options in this shell"; return; }
+	RC_PRE=$(l_hostile_options)
+	RC_POST=$(l_load_hook "$VSW")
 	start_shell
-	run "cd $FIX/w/proj/a" "vsw_dump in" 'echo "${precmd_functions[*]}|${chpwd_functions[*]}" > $VSW_T/d/fns'
+	run "cd $FIX/w/proj/a" "vsw_dump in" "$(l_hostile_options_want | head -n1)"
 	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
-	expect_file fns "_vswitch_hook my_pre|_vswitch_hook my_cd"
+	expect_file fns "$(l_hostile_options_want | tail -n1)"
 	expect_screen_lacks "created globally"
 	expect_screen_lacks "warning"
 }
 
-# 12. bash switches inside cd, pushd and popd, so the rest of the line
-# uses the new env; a cd of the user's own is kept, and the switch comes
-# at the next prompt.
-t_bash_switch_in_cd() {
+# 12. A shell that switches inside cd, pushd and popd: the rest of the
+# line uses the new env; a cd of the user's own is kept, and the switch
+# comes at the next prompt.
+t_switch_inside_cd() {
 	sh_has cd_wrappers || { skip "switches inside cd by itself, or only at the prompt"; return; }
 	start_shell
 	run "cd $FIX/w/proj && vsw_dump cd" "cd $FIX/w/plain" "pushd $FIX/w/proj2 >/dev/null && vsw_dump pushd" \
@@ -236,7 +236,7 @@ t_bash_switch_in_cd() {
 	expect_env pushd VIRTUAL_ENV "$FIX/w/proj2/.venv"
 	expect_unset popd VIRTUAL_ENV
 	tmux -L "$SOCK" kill-server 2>/dev/null
-	RC_PRE='cd() { builtin cd "$@"; }'
+	RC_PRE=$(l_user_cd)
 	start_shell
 	run "cd $FIX/w/proj && vsw_dump mine" "vsw_dump next"
 	expect_unset mine VIRTUAL_ENV
@@ -270,25 +270,34 @@ t_binary_moved() {
 	expect_screen_lacks "No such file"
 }
 
-# 15. fish: scripts and fish -c keep the environment they were given; a
-# prompt that sets VIRTUAL_ENV_DISABLE_PROMPT itself shows no label,
-# even on the first prompt; completion is found beside the binary when
-# XDG_DATA_DIRS does not name its share/.
-t_fish_specifics() {
-	sh_has fish_specifics || { skip "fish only"; return; }
-	write_rc
-	env -i HOME="$T/home" PATH=/usr/bin:/bin XDG_CONFIG_HOME="$T/home/.config" \
-		VSW_T="$T" fish -c "cd $FIX/w/proj; /usr/bin/env -0 > $T/d/script"
+# 15. A script, or `SHELL -c`, that reads the same rc as an interactive
+# shell keeps the environment it was given.
+t_scripts_keep_env() {
+	sh_has rc_in_scripts || { skip "scripts do not read the interactive rc"; return; }
+	sh_write_rc
+	sh_script "cd $FIX/w/proj; /usr/bin/env -0 > $T/d/script"
 	expect_unset script VIRTUAL_ENV
-	make -s -C "$E2E_DIR/../.." install PREFIX="$T/prefix" >/dev/null || { fail "make install"; return; }
-	RC_PRE="function fish_prompt; set -g VIRTUAL_ENV_DISABLE_PROMPT 1; printf 'py> '; end"
-	RC_POST=$(l_load_hook "$T/prefix/bin/vswitch")
+}
+
+# 16. A prompt that sets VIRTUAL_ENV_DISABLE_PROMPT itself (fish's sample
+# prompts pythonista, disco and nim) shows no label, even the first time.
+t_prompt_disabling_label() {
+	sh_has prompt_function || { skip "the prompt is no function that could set it"; return; }
+	RC_PRE=$(l_prompt_disabling_label)
 	START_DIR=$FIX/w/proj
 	start_shell
 	expect_prompt "py>"
-	run "vsw_dump in" "complete -C 'vswitch o' > \$VSW_T/d/comp"
+	run "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
-	if ! grep -q '^off' "$T/d/comp" || ! grep -q '^on' "$T/d/comp"; then
-		fail "completion from beside the binary: $(cat "$T/d/comp")"
-	fi
+}
+
+# 17. Completion is found beside the binary when XDG_DATA_DIRS does not
+# name its share/ (ssh and tty logins).
+t_completion_beside_binary() {
+	sh_has completion_path || { skip "completion is loaded by the rc file"; return; }
+	make -s -C "$ROOT" install PREFIX="$T/prefix" >/dev/null || { fail "make install"; return; }
+	RC_POST=$(l_load_hook "$T/prefix/bin/vswitch")
+	start_shell
+	sh_complete 'vswitch o' comp
+	expect_file comp "$(printf 'off\non')"
 }

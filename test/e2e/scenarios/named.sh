@@ -3,68 +3,9 @@
 # written once for bash, zsh and fish. The env home is $FIX/envhome:
 # myenv, other, alpha, alps, beta and $NAMED_HOSTILE.
 
-# The start-up lines that load our completion in $SH: bash sources the
-# file (no bash-completion package), zsh finds _vswitch on $fpath via
-# compinit, fish finds vswitch.fish on $fish_complete_path.
-n_completion_rc() {
-	local c=$E2E_DIR/../../completions
-	case $SH in
-	bash) RC_POST=". '$c/vswitch.bash'" ;;
-	zsh) RC_POST="fpath=('$c' \$fpath); autoload -Uz compinit; compinit -u -d \"\$VSW_T/zcompdump\"" ;;
-	fish) RC_POST="set -p fish_complete_path '$c'" ;;
-	esac
-}
-
-# $1 quoted as one word for $SH.
-n_quote() {
-	case $SH in
-	fish) local s=${1//\\/\\\\}; printf "'%s'" "${s//\'/\\\'}" ;;
-	*) printf "'%s'" "${1//\'/\'\\\'\'}" ;;
-	esac
-}
-
 # The expected output of `vswitch list` for $FIX/envhome.
 n_list() {
 	printf '%s\n' "$NAMED_HOSTILE" alpha alps beta myenv other | LC_ALL=C sort
-}
-
-# The candidates $SH offers for the line $1 (bash: by calling the
-# completion function as readline would; fish: complete -C), one per
-# line, in dump $2. zsh has no such entry point outside the line editor;
-# see n_zsh_tab.
-n_complete() {
-	local words
-	case $SH in
-	bash)
-		read -ra words <<<"$1"
-		[[ $1 == *' ' ]] && words+=('')
-		run "COMP_LINE=$(printf %q "$1"); COMP_POINT=\${#COMP_LINE}; COMP_WORDS=($(printf '%q ' "${words[@]}")); COMP_CWORD=$((${#words[@]} - 1)); _vswitch vswitch $(printf %q "${words[-1]}") $(printf %q "${words[-2]}"); printf '%s\\n' \"\${COMPREPLY[@]}\" > \"\$VSW_T/d/$2\""
-		;;
-	fish)
-		run "complete -C $(n_quote "$1") | string replace -r '\\t.*' '' > \$VSW_T/d/$2"
-		;;
-	esac
-}
-
-# Type $1 and Tab in zsh, wait until the screen shows $2, and leave the
-# screen in dump $3; then abandon the line. A Tab that inserts a common
-# prefix lists nothing (LIST_AMBIGUOUS), so a second Tab follows if the
-# list is not there after two seconds.
-n_zsh_tab() {
-	local i=0
-	run "clear"
-	tmux -L "$SOCK" send-keys -t t -l -- "$1"
-	tmux -L "$SOCK" send-keys -t t Tab
-	until pane | grep -qF -- "$2"; do
-		i=$((i + 1))
-		[ $i -eq 40 ] && tmux -L "$SOCK" send-keys -t t Tab
-		[ $i -gt 120 ] && break
-		sleep 0.05
-	done
-	sleep 0.3
-	pane >"$T/d/$3"
-	tmux -L "$SOCK" send-keys -t t C-u
-	run "clear"
 }
 
 # 1. A project whose .venvrc says env = myenv activates the env home's
@@ -114,10 +55,10 @@ t_use_keeps_until_on() {
 # exactly, and completed with a real Tab, then used from that line.
 t_hostile_env_name() {
 	local h=$FIX/envhome/$NAMED_HOSTILE
-	n_completion_rc
+	RC_POST=$(l_completion_rc)
 	start_shell WORKON_HOME="$FIX/envhome" FIX_PWNED="$FIX_PWNED"
 	run "cd ~" "vsw_dump before"
-	run "vswitch use $(n_quote "$NAMED_HOSTILE")" "vsw_dump used"
+	run "vswitch use $(l_quote "$NAMED_HOSTILE")" "vsw_dump used"
 	expect_env used VIRTUAL_ENV "$h"
 	expect_env used VIRTUAL_ENV_PROMPT "$NAMED_HOSTILE"
 	expect_screen_has "($NAMED_HOSTILE) $(plain_prompt)"
@@ -128,58 +69,38 @@ t_hostile_env_name() {
 	run "clear"
 	tmux -L "$SOCK" send-keys -t t -l -- 'vswitch use \"'
 	tmux -L "$SOCK" send-keys -t t Tab
+	# wait for the completed name: '|' is in it, not in the typed text
 	local i=0
-	until last_line | grep -qF 'e'; do
+	until last_line | grep -qF '|'; do
 		i=$((i + 1))
 		[ $i -gt 100 ] && { fail "Tab did not complete: $(last_line)"; break; }
 		sleep 0.05
 	done
 	run "" "vsw_dump tab"
 	expect_env tab VIRTUAL_ENV "$h"
-	if [ "$SH" != zsh ]; then
-		n_complete 'vswitch use \"' c
-		case $SH in
-		bash) expect_file c "$(printf %q "$NAMED_HOSTILE")" ;;
-		fish) expect_file c "$NAMED_HOSTILE" ;;
-		esac
+	if sh_has completion_call; then
+		sh_complete 'vswitch use \"' c
+		expect_file c "$(l_completed_word "$NAMED_HOSTILE")"
 	fi
 }
 
 # 4. use al<Tab> offers exactly the envs starting with al; o<Tab> offers
 # off and on.
 t_complete_names_and_commands() {
-	n_completion_rc
+	RC_POST=$(l_completion_rc)
 	start_shell WORKON_HOME="$FIX/envhome"
-	if [ "$SH" = zsh ]; then
-		n_zsh_tab "vswitch use al" alpha al
-		if ! grep -q 'alpha' "$T/d/al" || ! grep -q 'alps' "$T/d/al"; then
-			fail "use al<Tab> lacks alpha or alps: $(tail -3 "$T/d/al")"
-		fi
-		! grep -qE 'beta|myenv|other' "$T/d/al" ||
-			fail "use al<Tab> offers more: $(tail -3 "$T/d/al")"
-		n_zsh_tab "vswitch o" "resume automatic" o
-		if ! grep -q 'off.*-- deactivate until' "$T/d/o" ||
-			! grep -q 'on.*-- resume automatic' "$T/d/o"; then
-			fail "o<Tab> lacks off or on: $(tail -3 "$T/d/o")"
-		fi
-		! grep -qE -- '-- (print the hook|the envs in|activate an env)' "$T/d/o" ||
-			fail "o<Tab> offers more: $(tail -4 "$T/d/o")"
-		n_zsh_tab "vswitch hook " fish sh
-		if ! grep -q 'bash' "$T/d/sh" || ! grep -q 'zsh' "$T/d/sh"; then
-			fail "hook <Tab> lacks shells"
-		fi
-		return
-	fi
-	n_complete 'vswitch use al' al
+	sh_complete 'vswitch use al' al
 	expect_file al "$(printf 'alpha\nalps')"
-	n_complete 'vswitch o' o
+	sh_complete 'vswitch o' o
 	expect_file o "$(printf 'off\non')"
-	n_complete 'vswitch hook ' sh
-	case $SH in
-	bash) expect_file sh "$(printf 'bash\nzsh\nfish')" ;;
-	fish) expect_file sh "$(printf 'bash\nfish\nzsh')" ;;
-	esac
-	n_complete 'vswitch use ' all
+	# a completion that shows what each command does shows it right
+	if sh_has completion_descriptions &&
+		{ ! grep -q 'off.*-- deactivate' "$T/d/o.screen" || ! grep -q 'on.*-- resume automatic' "$T/d/o.screen"; }; then
+		fail "o<Tab> lacks what off and on do: $(tail -3 "$T/d/o.screen")"
+	fi
+	sh_complete 'vswitch hook ' sh
+	expect_file sh "$("$VSW" hook --list | LC_ALL=C sort)"
+	sh_complete 'vswitch use ' all
 	[ "$(wc -l <"$T/d/all")" -eq 6 ] || fail "use <Tab> offers $(wc -l <"$T/d/all") names, not 6"
 }
 

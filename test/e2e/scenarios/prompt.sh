@@ -4,10 +4,7 @@
 # VIRTUAL_ENV_DISABLE_PROMPT (set, as frameworks do, without export):
 # the env is active, the prompt untouched.
 t_prompt_disabled_by_variable() {
-	case $SH in
-	fish) RC_PRE='set -g VIRTUAL_ENV_DISABLE_PROMPT 1' ;;
-	*) RC_PRE='VIRTUAL_ENV_DISABLE_PROMPT=1' ;;
-	esac
+	RC_PRE=$(l_disable_prompt_var)
 	start_shell
 	run "cd $FIX/w/proj" "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
@@ -30,24 +27,18 @@ t_prompt_disabled_by_config() {
 # The user changes their prompt while an env is active: leaving removes
 # only our prefix and keeps their new prompt.
 t_user_prompt_change_kept() {
-	local mine
-	case $SH in
-	bash) mine='PS1="new$ "'; ;;
-	zsh) mine='PS1="new%% "' ;;
-	fish) mine="function fish_prompt; printf 'new> '; end" ;;
-	esac
 	start_shell
-	run "cd $FIX/w/proj" "$mine" "cd $FIX/w/proj2"
+	run "cd $FIX/w/proj" "$(l_user_prompt)" "cd $FIX/w/proj2"
 	expect_prompt "(proj2) new$(plain_prompt)"
 	run "cd $FIX/w/plain"
 	expect_prompt "new$(plain_prompt)"
 }
 
-# bash >= 5.1 lets PROMPT_COMMAND be an array; the hook goes into element
-# 0 and the user's other elements keep running.
-t_bash_prompt_command_array() {
-	[ "$SH" = bash ] || { skip "bash only"; return; }
-	RC_PRE='PROMPT_COMMAND=("echo one >> \$VSW_T/d/pc" "echo two >> \$VSW_T/d/pc")'
+# A prompt command that is an array (bash >= 5.1): the hook goes into
+# element 0 and the user's other elements keep running.
+t_prompt_command_array() {
+	sh_has prompt_command_array || { skip "no prompt command array in this shell"; return; }
+	RC_PRE=$(l_prompt_command_array)
 	start_shell
 	: >"$T/d/pc"
 	run "cd $FIX/w/proj" "vsw_dump in"

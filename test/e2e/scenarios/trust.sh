@@ -243,10 +243,10 @@ t_hostile_long_paths() {
 	start_shell
 	run "cd $T" "vsw_dump before" "cd $top" "vsw_cdrel long" "vsw_dump deep"
 	expect_env deep VIRTUAL_ENV "$top/venv"
-	# fish changes directory by absolute path, so it stops short of
-	# PATH_MAX; bash and zsh go past it
-	local min=4097
-	[ "$SH" = fish ] && min=3800
+	# a shell that changes directory by absolute path stops short of
+	# PATH_MAX; others go past it
+	local min=3800
+	sh_has long_paths && min=4097
 	n=$("$E2E_DIR/envtool.py" get "$T/d/deep" PWD | wc -c)
 	[ "$n" -ge "$min" ] || fail "PWD is only $n bytes"
 	run "cd $T" "vsw_dump after"
@@ -271,14 +271,6 @@ t_hostile_path_values() {
 	expect_env in2 VIRTUAL_ENV "$T/p1/venv"
 	expect_env in2 PATH "$T/p1/venv/bin"
 	expect_same_env before2 after2
-}
-
-# A line that sets PATH to $1 (one element in fish).
-l_set_path() {
-	case $SH in
-	fish) if [ -n "$1" ]; then echo "set -gx PATH '$1'"; else echo "set -gx PATH"; fi ;;
-	*) echo "PATH='$1'" ;;
-	esac
 }
 
 # 9. The state variable edited by hand into garbage: treated as no state.
@@ -331,32 +323,31 @@ PY
 # byte-exact from a child's environment and from the drawn prompt;
 # nothing runs. E2E_SEED repeats a run.
 t_roundtrip_property() {
-	local seed=${E2E_SEED:-$RANDOM$RANDOM} out
-	"$E2E_DIR/roundtrip.py" make "$T" 500 "$seed" || { fail "cannot make the projects"; return; }
-	"$E2E_DIR/roundtrip.py" script "$SH" "$T" 500 "$VSW" >"$T/script"
-	# the hooks switch only in interactive shells (fish checks)
-	local i=''
-	[ "$SH" = fish ] && i=-i
+	local out
+	"$E2E_DIR/roundtrip.py" make "$T" 500 "$E2E_SEED" || { fail "cannot make the projects"; return; }
+	sh_roundtrip 500 "$T" "$VSW" >"$T/script"
+	# shellcheck disable=SC2046 # the command's words
 	env -i HOME="$T/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb \
-		XDG_DATA_HOME="$T/home/.local/share" "$SH" $i "$T/script" \
-		2>"$T/stderr" </dev/null
-	out=$("$E2E_DIR/roundtrip.py" check "$T" 500 all "$SH") ||
-		fail "seed $seed:
+		XDG_DATA_HOME="$T/home/.local/share" $(sh_batch_cmd) "$T/script" \
+		</dev/null 2>"$T/stderr"
+	out=$("$E2E_DIR/roundtrip.py" check "$T" 500 all "$(sh_prompt) ") ||
+		fail "seed $E2E_SEED:
 $out"
 	if grep -v "holds ':'" "$T/stderr" | grep -q .; then
-		fail "seed $seed: unexpected messages: $(grep -v "holds ':'" "$T/stderr" | head -3)"
+		fail "seed $E2E_SEED: unexpected messages: $(grep -v "holds ':'" "$T/stderr" | head -3)"
 	fi
 }
 
 # 11b. The same, fewer, through the interactive shell in tmux.
 t_roundtrip_interactive() {
-	local seed=${E2E_SEED:-$RANDOM$RANDOM} out i
-	"$E2E_DIR/roundtrip.py" make "$T" 25 "$seed" || { fail "cannot make the projects"; return; }
+	local out i
+	"$E2E_DIR/roundtrip.py" make "$T" 25 "$E2E_SEED" || { fail "cannot make the projects"; return; }
 	start_shell
+	run "cd $T/neutral" "vsw_dump before"
 	for i in $(seq 0 24); do
 		run "vsw_cdp rt$i" "vsw_dump rt$i.in" "cd $T/neutral" "vsw_dump rt$i.out"
 	done
-	out=$("$E2E_DIR/roundtrip.py" check "$T" 25 inout "$SH") ||
-		fail "seed $seed:
+	out=$("$E2E_DIR/roundtrip.py" check "$T" 25 inout "$(sh_prompt) ") ||
+		fail "seed $E2E_SEED:
 $out"
 }

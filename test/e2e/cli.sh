@@ -1,0 +1,97 @@
+# shellcheck shell=bash
+# Command-line checks of the binary itself, run once per run (not per
+# shell): help, version, usage errors, and what goes to stdout and
+# stderr.
+
+# Run the binary with $@ in a clean environment under $T; stdout, stderr
+# and the exit status go to $T/d/out, err and rc.
+cli_run() {
+	env -i HOME="$T/home" PATH=/usr/bin:/bin XDG_CONFIG_HOME="$T/home/.config" \
+		XDG_DATA_HOME="$T/home/.local/share" "${CLI_ENV[@]}" "$VSW" "$@" \
+		>"$T/d/out" 2>"$T/d/err"
+	echo $? >"$T/d/rc"
+}
+
+# The exit status was $1, stderr is $2 lines, each a "vswitch: " one.
+cli_expect() {
+	expect_file rc "$1"
+	[ "$(wc -l <"$T/d/err")" -eq "$2" ] || fail "stderr has $(wc -l <"$T/d/err") lines, not $2: $(head -3 "$T/d/err")"
+	if grep -v '^vswitch: ' "$T/d/err" | grep -q .; then
+		fail "stderr holds a line that is not 'vswitch: ...': $(head -3 "$T/d/err")"
+	fi
+}
+
+CLI_ENV=()
+
+c_help() {
+	local arg cmd
+	for arg in --help -h; do
+		cli_run "$arg"
+		cli_expect 0 0
+		head -1 "$T/d/out" | grep -q '^usage: vswitch' || fail "$arg: $(head -1 "$T/d/out")"
+		for cmd in hook export off on use list status allow deny; do
+			grep -q "^  $cmd\\b" "$T/d/out" || fail "$arg does not list $cmd"
+		done
+	done
+}
+
+c_version() {
+	cli_run --version
+	cli_expect 0 0
+	grep -qE '^vswitch [0-9]+\.[0-9]+\.[0-9]+$' "$T/d/out" || fail "--version: $(cat "$T/d/out")"
+}
+
+c_usage_errors() {
+	cli_run no-such-command
+	cli_expect 2 1
+	[ ! -s "$T/d/out" ] || fail "an unknown command wrote to stdout"
+	cli_run hook cobol
+	cli_expect 2 1
+	grep -q "unknown shell 'cobol'" "$T/d/err" || fail "hook cobol: $(cat "$T/d/err")"
+	cli_run export cobol
+	cli_expect 2 1
+	cli_run --shell=cobol off
+	cli_expect 2 1
+	cli_run status extra
+	cli_expect 2 1
+	[ ! -s "$T/d/out" ] || fail "a usage error wrote to stdout"
+	cli_run
+	expect_file rc 2
+	head -1 "$T/d/err" | grep -q '^usage: vswitch' || fail "no arguments: $(head -1 "$T/d/err")"
+	[ ! -s "$T/d/out" ] || fail "no arguments wrote to stdout"
+}
+
+# Every shell the binary knows has an adapter here, and the other way.
+c_hook_list() {
+	local f
+	cli_run hook --list
+	cli_expect 0 0
+	for f in "$E2E_DIR"/shells/*.sh; do
+		f=${f##*/}
+		grep -qx "${f%.sh}" "$T/d/out" || fail "hook --list lacks ${f%.sh}"
+	done
+	while read -r f; do
+		[ -e "$E2E_DIR/shells/$f.sh" ] || fail "$f has no end-to-end adapter"
+	done <"$T/d/out"
+}
+
+c_list_long() {
+	local v
+	v=$("$PY" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
+	mkdir -p "$T/envs"
+	mkvenv "$T/envs/alpha"
+	mkvenv "$T/envs/b"
+	CLI_ENV=(WORKON_HOME="$T/envs")
+	cli_run list --long
+	CLI_ENV=()
+	cli_expect 0 0
+	expect_file out "$(printf 'alpha  %-8s  %s\nb      %-8s  %s' "$v" "$T/envs/alpha" "$v" "$T/envs/b")"
+}
+
+# stdout is shell code: a write that fails must not pass for success.
+c_write_error() {
+	env -i HOME="$T/home" PATH=/usr/bin:/bin "$VSW" hook bash >/dev/full 2>"$T/d/err"
+	echo $? >"$T/d/rc"
+	cli_expect 1 1
+	expect_file err "vswitch: cannot write output"
+}
