@@ -3,7 +3,9 @@
 
 #include <string.h>
 
-const struct shell *const shell_table[] = { &shell_bash, &shell_zsh, &shell_fish };
+const struct shell *const shell_table[] = {
+	&shell_bash, &shell_zsh, &shell_fish, &shell_ksh, &shell_mksh,
+};
 const size_t shell_count = sizeof(shell_table) / sizeof(shell_table[0]);
 
 const struct shell *shell_find(const char *name)
