@@ -143,11 +143,17 @@ fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 		if [ $$rc -ne 0 ]; then tail -40 $(B)/fuzz/$$t.log; exit 1; fi; \
 	done
 
-# shellcheck knows bash, not zsh or fish: those get their shell's own
-# syntax check.
+# shellcheck knows bash and ksh, not zsh or fish: those get their shell's
+# own syntax check. ksh93 and mksh get theirs as well, as shellcheck's
+# ksh is neither of them exactly.
 lint:
 	shellcheck -x -s bash hooks/posix.sh hooks/bash.sh completions/vswitch.bash test/e2e/*.sh test/e2e/scenarios/*.sh
+	shellcheck -s ksh hooks/korn.sh hooks/ksh.sh hooks/mksh.sh
 	shellcheck bench/*.sh
+	ksh93 -n hooks/korn.sh
+	ksh93 -n hooks/ksh.sh
+	mksh -n hooks/korn.sh
+	mksh -n hooks/mksh.sh
 	zsh -n hooks/zsh.sh
 	zsh -n completions/_vswitch
 	fish --no-execute hooks/fish.fish
@@ -178,7 +184,7 @@ install: vswitch
 deps:
 	apt-get update
 	apt-get install -y --no-install-recommends build-essential pkg-config \
-		libpcre2-dev libinih-dev check bash zsh fish tmux \
+		libpcre2-dev libinih-dev check bash zsh fish ksh93u+m mksh tmux \
 		python3 python3-venv python3-virtualenv shellcheck valgrind \
 		hyperfine direnv gnuplot-nox time strace bash-completion \
 		clang libclang-rt-14-dev
