@@ -22,16 +22,19 @@ failures; exits 1 if there are any.
 mksh's prompt printer writes no CR, nor a BS, that brings it back to
 the first column of the prompt's first line (it moves its column count
 instead), and a prompt whose second byte is a CR makes the first one a
-delimiter of non-printing text. A label holding CR or BS cannot be drawn
-as it is in mksh (nor should it be: the contract wants control bytes in
-drawn labels escaped), so for those mksh's prompt is compared with CR
-and BS left out of both sides, and not at all when the label starts
-with CR; they are counted.
+delimiter of non-printing text; a character of no width (a combining
+mark) right after such a CR or BS is not written either. A label holding
+CR or BS cannot be drawn as it is in mksh (nor should it be: the
+contract wants control bytes in drawn labels escaped), so for those
+mksh's prompt is compared with CR, BS and the marks of no width after
+them left out, and not at all when the label starts with CR; they are
+counted.
 """
 import fcntl
 import os
 import pty
 import random
+import re
 import select
 import shutil
 import subprocess
@@ -39,6 +42,7 @@ import sys
 import tempfile
 import termios
 import time
+import unicodedata
 
 SHELLS = {"ksh": "ksh93", "mksh": "mksh"}
 SPECIAL = b"'\"\\$`!%(){}[]*?~#&|;<> \t\n\r-=@^:"
@@ -189,7 +193,18 @@ def same_prompt(shell, label, got, want):
         return got == want
     if label.startswith(b"\r"):
         return True
-    return got.translate(None, b"\r\b") == want.translate(None, b"\r\b")
+    return got.translate(None, b"\r\b") == ZERO_AFTER_CR.sub(b"", want)
+
+
+def zero_width(ch):
+    """Whether mksh gives character ch no width."""
+    return unicodedata.category(ch) in ("Mn", "Me", "Cf") or "\u1160" <= ch <= "\u11ff"
+
+
+# CR or BS and the UTF-8 characters of no width that follow it
+ZERO_AFTER_CR = re.compile(b"[\r\b](?:%s)*" % b"|".join(
+    re.escape(chr(c).encode()) for c in range(0x80, 0x30000)
+    if not 0xD800 <= c < 0xE000 and zero_width(chr(c))))
 
 
 def check(shell, base, i, venv, label, prompt):
