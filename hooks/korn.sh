@@ -27,17 +27,22 @@
 #   the hook's variables are globals named _vswitch_*.
 # shellcheck shell=ksh disable=SC2154,SC2317
 
+# The names found in folder $1, into _vswitch_s ('/venv/.venv' or '').
+function _vswitch_names_in {
+	_vswitch_s=''
+	for _vswitch_n in "${_vswitch_names[@]}"; do
+		if [[ -e ${1%/}/$_vswitch_n ]]; then
+			_vswitch_s+=/$_vswitch_n
+		fi
+	done
+}
+
 # The nearest folder from $PWD up that holds one of the names: sets
 # _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
 function _vswitch_find {
 	_vswitch_d=$PWD _vswitch_cand='' _vswitch_sig=''
 	while :; do
-		_vswitch_s=''
-		for _vswitch_n in "${_vswitch_names[@]}"; do
-			if [[ -e ${_vswitch_d%/}/$_vswitch_n ]]; then
-				_vswitch_s+=/$_vswitch_n
-			fi
-		done
+		_vswitch_names_in "$_vswitch_d"
 		if [[ -n $_vswitch_s ]]; then
 			_vswitch_cand=$_vswitch_d _vswitch_sig=$_vswitch_s
 			\return 0
@@ -47,17 +52,6 @@ function _vswitch_find {
 		fi
 		_vswitch_d=${_vswitch_d%/*}
 		_vswitch_d=${_vswitch_d:-/}
-	done
-}
-
-# The names found in $PWD alone, into _vswitch_here: a venv made or
-# removed in the open folder changes them.
-function _vswitch_names_here {
-	_vswitch_here=''
-	for _vswitch_n in "${_vswitch_names[@]}"; do
-		if [[ -e ${PWD%/}/$_vswitch_n ]]; then
-			_vswitch_here+=/$_vswitch_n
-		fi
 	done
 }
 
@@ -149,8 +143,9 @@ function _vswitch_check {
 		\return 0
 	fi
 	if [[ $_vswitch_pwd == "$PWD" && $_vswitch_ve == "${VIRTUAL_ENV-}" ]]; then
-		_vswitch_names_here
-		if [[ $_vswitch_here == "$_vswitch_seen_here" ]]; then
+		# a venv made or removed in the open folder changes the names
+		_vswitch_names_in "$PWD"
+		if [[ $_vswitch_s == "$_vswitch_seen_here" ]]; then
 			\return 0
 		fi
 	fi
