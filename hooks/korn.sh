@@ -41,7 +41,7 @@ function _vswitch_names_in {
 # _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
 function _vswitch_find {
 	_vswitch_d=$PWD _vswitch_cand='' _vswitch_sig=''
-	while :; do
+	while \:; do
 		_vswitch_names_in "$_vswitch_d"
 		if [[ -n $_vswitch_s ]]; then
 			_vswitch_cand=$_vswitch_d _vswitch_sig=$_vswitch_s
