@@ -225,11 +225,14 @@ function _vswitch_leave {
 	_vswitch_deact=''
 }
 
-if [[ -n ${_vswitch_cd-} ]] || { ! \typeset -f cd >/dev/null && ! \alias cd >/dev/null 2>&1; }; then
-	function cd {
-		\command cd "$@" || \return
-		_vswitch_chdir
-	}
-	_vswitch_cd=1
-fi
+case $(\typeset -f cd) in
+'' | *_vswitch_chdir*)
+	if ! \alias cd >/dev/null 2>&1; then
+		function cd {
+			\command cd "$@" || \return
+			_vswitch_chdir
+		}
+	fi
+	;;
+esac
 _vswitch_label=${_vswitch_label-}
