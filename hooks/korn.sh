@@ -18,9 +18,10 @@
 # Written so that nothing of the user's can stop it half way:
 # - every function is a `function NAME` one, whose options are its own:
 #   the entry points turn errexit and nounset off for the call only;
-# - the builtins called are special ones (: eval export return set
-#   unset, and typeset in ksh93), which no function can replace, with a
-#   backslash, which no alias can; tests are [[ ]];
+# - every builtin is called with a backslash, which no alias can
+#   replace, and is where it can be a special one (: eval export return
+#   set unset, and typeset in ksh93), which no function can replace
+#   either; tests are [[ ]];
 # - a command that may fail stands only in a condition: mksh runs the
 #   user's ERR trap for one that fails anywhere else, even in here;
 # - no locals: ksh93 scopes typeset statically and mksh dynamically, so

@@ -19,8 +19,9 @@ function _vswitch_show {
 
 # A PS1.get of someone else's stays. Then the hook goes in PS1 itself,
 # as ${ _vswitch_hook;} (run in this shell, prints nothing) before the
-# reference, and a PS1 set later drops it: cd still switches, but the
-# label and a venv made in the open folder wait for the next cd.
+# reference; putting it there reads PS1 once through that PS1.get. A PS1
+# set later drops both: cd still switches, with no label, and a venv
+# made in the open folder waits for the next cd.
 case $(\typeset -f PS1.get) in
 '' | *_vswitch_hook*)
 	function PS1.get {
