@@ -175,7 +175,7 @@ install: vswitch
 deps:
 	apt-get update
 	apt-get install -y --no-install-recommends build-essential pkg-config \
-		libpcre2-dev libinih-dev check bash zsh fish tmux \
+		libpcre2-dev libinih-dev check bash zsh fish ksh93u+m mksh tmux \
 		python3 python3-venv python3-virtualenv shellcheck valgrind \
 		hyperfine direnv gnuplot-nox time strace bash-completion \
 		clang libclang-rt-14-dev

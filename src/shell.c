@@ -3,7 +3,9 @@
 
 #include <string.h>
 
-const struct shell *const shell_table[] = { &shell_bash, &shell_zsh, &shell_fish };
+const struct shell *const shell_table[] = {
+	&shell_bash, &shell_zsh, &shell_fish, &shell_ksh, &shell_mksh,
+};
 const size_t shell_count = sizeof(shell_table) / sizeof(shell_table[0]);
 
 const struct shell *shell_find(const char *name)
@@ -32,6 +34,8 @@ void shell_hook(const struct shell *sh, const struct hook_var *v, size_t n,
 	}
 	for (size_t i = 0; i < n; i++)
 		sh->var(out, v[i].name, v[i].value);
+	if (sh->hook_shared)
+		strbuf_addstr(out, sh->hook_shared);
 	strbuf_addstr(out, sh->hook_text);
 }
 
@@ -98,4 +102,22 @@ void shell_quote_single(struct strbuf *out, const char *s)
 		s++;
 	}
 	strbuf_addch(out, '\'');
+}
+
+void shell_posix_var(struct strbuf *out, const char *name, const char *value)
+{
+	strbuf_addf(out, "_vswitch_%s=", name);
+	shell_quote_single(out, value);
+	strbuf_addch(out, '\n');
+}
+
+void shell_posix_prompt(struct strbuf *out, const char *label)
+{
+	if (!label) {
+		strbuf_addstr(out, "_vswitch_leave\n");
+		return;
+	}
+	strbuf_addstr(out, "_vswitch_enter ");
+	shell_quote_single(out, label);
+	strbuf_addch(out, '\n');
 }

@@ -23,6 +23,9 @@ struct shell {
 	const char *setup;	/* the line that loads the hook, for rcfile */
 	const char *rcfile;	/* the start-up file it goes in */
 	const char *hook_text;	/* hooks/NAME.*, embedded at build time */
+	/* NULL, or the hook text this shell shares with its kin (bash and
+	 * zsh, ksh93 and mksh), printed before hook_text. */
+	const char *hook_shared;
 	/* Append s as one word that evaluates to exactly s. */
 	void (*quote)(struct strbuf *out, const char *s);
 	/* Append the code that gives hook variable name the value. */
@@ -33,7 +36,7 @@ struct shell {
 	 * as it must: such an env is refused with this reason. */
 	const char *(*cannot_hold)(const char *value, enum hold_kind what);
 	/* NULL, or a hook printer that replaces the default (the variables,
-	 * then hook_text). */
+	 * hook_shared, then hook_text). */
 	void (*hook)(const struct shell *sh, const struct hook_var *v, size_t n,
 		     struct strbuf *out);
 };
@@ -46,7 +49,7 @@ extern const size_t shell_count;
 const struct shell *shell_find(const char *name);
 /* Append the names of all shells, separated by sep. */
 void shell_names(struct strbuf *out, const char *sep);
-/* Append the hook for sh: its variables, then its text. */
+/* Append the hook for sh: its variables, then its texts. */
 void shell_hook(const struct shell *sh, const struct hook_var *v, size_t n,
 		struct strbuf *out);
 /* Why sh cannot hold value, or NULL when it can. */
@@ -74,8 +77,13 @@ void shell_render_lines(const struct line_syntax *syn, const struct changes *ch,
 			struct strbuf *out);
 /* POSIX single quoting, shared by the Bourne-like shells: 'it'\''s'. */
 void shell_quote_single(struct strbuf *out, const char *s);
+/* The Bourne-like shells' hook variable line: _vswitch_NAME='value'. */
+void shell_posix_var(struct strbuf *out, const char *name, const char *value);
+/* The Bourne-like shells' prompt line: a call of the hook's
+ * _vswitch_enter 'label', or of _vswitch_leave for a NULL label. */
+void shell_posix_prompt(struct strbuf *out, const char *label);
 
 /* Rows, each defined in its shell_NAME.c. */
-extern const struct shell shell_bash, shell_zsh, shell_fish;
+extern const struct shell shell_bash, shell_zsh, shell_fish, shell_ksh, shell_mksh;
 
 #endif

@@ -5,7 +5,7 @@
 #include "shell.h"
 #include "suites.h"
 
-extern const char hook_text_posix[];
+extern const char hook_text_posix[], hook_text_korn[];
 
 /* sh's quoting of s. */
 static char *quoted(const struct shell *sh, const char *s)
@@ -24,9 +24,11 @@ static char *quoted(const struct shell *sh, const char *s)
 
 START_TEST(posix_quoting)
 {
-	const struct shell *const shells[] = { &shell_bash, &shell_zsh };
+	const struct shell *const shells[] = {
+		&shell_bash, &shell_zsh, &shell_ksh, &shell_mksh,
+	};
 
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++) {
 		const struct shell *sh = shells[i];
 
 		CHECK_QUOTE(sh, "", "''");
@@ -38,6 +40,7 @@ START_TEST(posix_quoting)
 		CHECK_QUOTE(sh, "a\nb\tc", "'a\nb\tc'");
 		CHECK_QUOTE(sh, "\xff\xc3(\x80", "'\xff\xc3(\x80'");
 		CHECK_QUOTE(sh, "-n", "'-n'");
+		CHECK_QUOTE(sh, "${x} ${|f;} ${ f;} \\'", "'${x} ${|f;} ${ f;} \\'\\'''");
 	}
 }
 END_TEST
@@ -91,6 +94,34 @@ START_TEST(render_bash_zsh)
 	ck_assert_str_eq(z, b);
 	free(b);
 	free(z);
+}
+END_TEST
+
+/* ksh93 and mksh: special builtins behind a backslash, no rehash. */
+START_TEST(render_ksh_mksh)
+{
+	char *k = render_all(&shell_ksh), *m = render_all(&shell_mksh);
+
+	ck_assert_str_eq(k, "_vswitch_leave\n"
+			    "\\export VIRTUAL_ENV='/p/it'\\''s venv'\n"
+			    "\\unset PYTHONHOME\n"
+			    "\\export PATH='/p/venv/bin::/usr/bin'\n"
+			    "_vswitch_enter 'it'\\''s'\n");
+	ck_assert_str_eq(m, k);
+	free(k);
+	free(m);
+	/* an empty list empties the array */
+	{
+		struct changes ch = CHANGES_INIT;
+		struct strlist none = STRLIST_INIT;
+		struct strbuf sb = STRBUF_INIT;
+
+		changes_add_list(&ch, "names", &none);
+		shell_ksh.render(&ch, &sb);
+		ck_assert_str_eq(sb.buf, "\\set -A _vswitch_names --\n");
+		changes_free(&ch);
+		strbuf_release(&sb);
+	}
 }
 END_TEST
 
@@ -225,6 +256,19 @@ START_TEST(hook_vars)
 	strbuf_setlen(&sb, 0);
 	shell_hook(&shell_fish, v, 1, &sb);
 	ck_assert(!strncmp(sb.buf, "set -g __vswitch_bin '/opt/it\\'s/vswitch'\n", 41));
+	/* ksh93 and mksh: the part they share, then each one's own */
+	for (size_t i = 0; i < 2; i++) {
+		const struct shell *sh = i ? &shell_mksh : &shell_ksh;
+		const char *shared;
+
+		strbuf_setlen(&sb, 0);
+		shell_hook(sh, v, 1, &sb);
+		ck_assert(!strncmp(sb.buf, "_vswitch_bin='/opt/it'\\''s/vswitch'\n", 35));
+		shared = strstr(sb.buf, hook_text_korn);
+		ck_assert_ptr_nonnull(shared);
+		ck_assert_ptr_eq(shared + strlen(hook_text_korn),
+				 sb.buf + sb.len - strlen(sh->hook_text));
+	}
 	strbuf_release(&sb);
 }
 END_TEST
@@ -236,6 +280,7 @@ START_TEST(hook_variables)
 	struct changes ch = CHANGES_INIT;
 	struct strlist l = STRLIST_INIT;
 	struct strbuf b = STRBUF_INIT, z = STRBUF_INIT, f = STRBUF_INIT;
+	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT;
 
 	strlist_add(&l, "+/it's");
 	strlist_add(&l, "");
@@ -244,17 +289,25 @@ START_TEST(hook_variables)
 	shell_bash.render(&ch, &b);
 	shell_zsh.render(&ch, &z);
 	shell_fish.render(&ch, &f);
+	shell_ksh.render(&ch, &k);
+	shell_mksh.render(&ch, &m);
 	ck_assert_str_eq(b.buf, "_vswitch_stampdir='/s d'\n"
 			      "_vswitch_watch=('+/it'\\''s' '')\n");
 	ck_assert_str_eq(z.buf, "builtin typeset -g _vswitch_stampdir='/s d'\n"
 			      "builtin typeset -ga _vswitch_watch; _vswitch_watch=('+/it'\\''s' '')\n");
 	ck_assert_str_eq(f.buf, "set -g __vswitch_stampdir '/s d'\n"
 			      "set -g __vswitch_watch '+/it\\'s' ''\n");
+	/* set -A: ksh93 reads x=() as a compound variable */
+	ck_assert_str_eq(k.buf, "_vswitch_stampdir='/s d'\n"
+			      "\\set -A _vswitch_watch -- '+/it'\\''s' ''\n");
+	ck_assert_str_eq(m.buf, k.buf);
 	changes_free(&ch);
 	strlist_free(&l);
 	strbuf_release(&b);
 	strbuf_release(&z);
 	strbuf_release(&f);
+	strbuf_release(&k);
+	strbuf_release(&m);
 }
 END_TEST
 
@@ -277,6 +330,7 @@ Suite *shell_suite(void)
 	tcase_add_test(tc, posix_quoting);
 	tcase_add_test(tc, fish_quoting);
 	tcase_add_test(tc, render_bash_zsh);
+	tcase_add_test(tc, render_ksh_mksh);
 	tcase_add_test(tc, render_fish);
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
