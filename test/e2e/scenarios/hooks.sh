@@ -230,11 +230,13 @@ t_hostile_options() {
 t_switch_inside_cd() {
 	sh_has cd_wrappers || { skip "switches inside cd by itself, or only at the prompt"; return; }
 	start_shell
-	run "cd $FIX/w/proj && vsw_dump cd" "cd $FIX/w/plain" "pushd $FIX/w/proj2 >/dev/null && vsw_dump pushd" \
-		"popd >/dev/null && vsw_dump popd"
+	run "cd $FIX/w/proj && vsw_dump cd" "cd $FIX/w/plain"
 	expect_env cd VIRTUAL_ENV "$FIX/w/proj/venv"
-	expect_env pushd VIRTUAL_ENV "$FIX/w/proj2/.venv"
-	expect_unset popd VIRTUAL_ENV
+	if sh_has pushd; then
+		run "pushd $FIX/w/proj2 >/dev/null && vsw_dump pushd" "popd >/dev/null && vsw_dump popd"
+		expect_env pushd VIRTUAL_ENV "$FIX/w/proj2/.venv"
+		expect_unset popd VIRTUAL_ENV
+	fi
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	RC_PRE=$(l_user_cd)
 	start_shell

@@ -330,7 +330,11 @@ t_roundtrip_property() {
 	env -i HOME="$T/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb \
 		XDG_DATA_HOME="$T/home/.local/share" $(sh_batch_cmd) "$T/script" \
 		</dev/null 2>"$T/stderr"
-	out=$("$E2E_DIR/roundtrip.py" check "$T" 500 all "$(sh_prompt) ") ||
+	# a shell that draws no prompt in a batch script has its prompts
+	# checked on screen by the other scenarios
+	local what=inout
+	sh_has prompt_in_batch && what=all
+	out=$("$E2E_DIR/roundtrip.py" check "$T" 500 $what "$(sh_prompt) ") ||
 		fail "seed $E2E_SEED:
 $out"
 	if grep -v "holds ':'" "$T/stderr" | grep -q .; then

@@ -35,7 +35,12 @@
 #                        l_prompt_command_array, l_errexit_with_trap,
 #                        l_shadow_builtins, l_hostile_options,
 #                        l_later_prompt_hook, l_prompt_disabling_label
-# Features: prompt_modes (a second way the prompt is drawn),
+# Features: prompt_in_batch (the round-trip script can dump the prompt
+# as drawn), pushd (pushd and popd are builtins), completion
+# (programmable completion: sh_complete and
+# l_completion_rc work), prompt_reassign (a prompt set anew while an env
+# is active shows the label at the next switch), prompt_modes (a second
+# way the prompt is drawn),
 # prompt_command_array, errexit, shadowed_builtins, hostile_options,
 # cd_wrappers (switches inside cd), prompt_command (a later prompt hook
 # can put itself first), prompt_function (the prompt is a function that
@@ -56,8 +61,8 @@ sh_prompt() { echo '$'; }
 
 sh_has() {
 	case $1 in
-	prompt_modes | prompt_command_array | errexit | shadowed_builtins | \
-		cd_wrappers | prompt_command | long_paths | completion_call) return 0 ;;
+	completion | prompt_reassign | prompt_in_batch | prompt_modes | prompt_command_array | errexit | shadowed_builtins | \
+		cd_wrappers | pushd | prompt_command | long_paths | completion_call) return 0 ;;
 	esac
 	return 1
 }

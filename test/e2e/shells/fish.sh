@@ -9,7 +9,7 @@ sh_prompt() { echo '>'; }
 
 sh_has() {
 	case $1 in
-	prompt_function | completion_path | completion_call | rc_in_scripts) return 0 ;;
+	completion | prompt_reassign | prompt_in_batch | prompt_function | completion_path | completion_call | rc_in_scripts) return 0 ;;
 	esac
 	return 1
 }

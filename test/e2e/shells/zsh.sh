@@ -9,7 +9,7 @@ sh_prompt() { echo '%'; }
 
 sh_has() {
 	case $1 in
-	prompt_modes | errexit | shadowed_builtins | hostile_options | long_paths | \
+	completion | prompt_reassign | prompt_in_batch | prompt_modes | errexit | shadowed_builtins | hostile_options | long_paths | \
 		completion_descriptions) return 0 ;;
 	esac
 	return 1
