@@ -1,6 +1,7 @@
 /* hookdata: the hook's variables for skipping runs. */
 #include "hookdata.h"
 
+#include <string.h>
 #include <sys/stat.h>
 
 #include "source.h"
@@ -53,14 +54,58 @@ void hookdata_watch_found(struct strlist *w, const struct found *f)
 		hookdata_watch_env(w, f->env.buf);
 }
 
+/* The folder the hook will find: the nearest from pwd up that holds one
+ * of the names (appended to dir with a '/' after it); 0 when none. */
+static int candidate(const char *pwd, const struct strlist *names,
+		     struct strbuf *dir)
+{
+	struct strbuf p = STRBUF_INIT;
+	size_t len = strlen(pwd);
+	struct stat st;
+	int found = 0;
+
+	while (len > 1 && pwd[len - 1] == '/')
+		len--;
+	for (;;) {
+		for (size_t i = 0; i < names->n && !found; i++) {
+			strbuf_setlen(&p, 0);
+			strbuf_add(&p, pwd, len);
+			strbuf_addf(&p, "%s%s", len > 1 ? "/" : "", names->v[i]);
+			found = stat(p.buf, &st) == 0;
+		}
+		if (found || len <= 1)
+			break;
+		while (len > 1 && pwd[len - 1] != '/')
+			len--;
+		if (len > 1)
+			len--;
+	}
+	if (found) {
+		strbuf_add(dir, pwd, len);
+		if (len > 1)
+			strbuf_addch(dir, '/');
+	}
+	strbuf_release(&p);
+	return found;
+}
+
 void hookdata_changes(const struct config *cfg, const struct engine_input *in,
 		      struct strlist *w, struct changes *out)
 {
-	struct strlist names = STRLIST_INIT, vs = STRLIST_INIT;
+	struct strlist names = STRLIST_INIT, vs = STRLIST_INIT, more = STRLIST_INIT;
 	struct strbuf dir = STRBUF_INIT;
 
 	for (size_t i = 0; i < source_count; i++)
 		source_table[i]->names(cfg, &names);
+	/* what in that folder would change the result though the names
+	 * stay: a venv folder's pyvenv.cfg removed or put back */
+	if (in->pwd && candidate(in->pwd, &names, &dir))
+		for (size_t i = 0; i < source_count; i++)
+			if (source_table[i]->watch_in)
+				source_table[i]->watch_in(cfg, dir.buf, &more);
+	for (size_t i = 0; i < more.n; i++)
+		watch(w, more.v[i]);
+	strbuf_setlen(&dir, 0);
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 		strlist_add(&vs, vars[i]);
 	watch(w, cfg->path.buf);
@@ -75,5 +120,6 @@ void hookdata_changes(const struct config *cfg, const struct engine_input *in,
 	changes_add(out, CH_HOOK_VAR, "stampdir", dir.buf);
 	strlist_free(&names);
 	strlist_free(&vs);
+	strlist_free(&more);
 	strbuf_release(&dir);
 }

@@ -31,6 +31,11 @@ struct source {
 	 * that sees none of any source's names in a directory knows that
 	 * no source decides there. */
 	void (*names)(const struct config *cfg, struct strlist *out);
+	/* Append the paths in dir (ending in '/') whose coming or going
+	 * would change what the probe decides there, beyond the names: a
+	 * hook that sees the same names may still have to ask again. */
+	void (*watch_in)(const struct config *cfg, const char *dir,
+			 struct strlist *out);
 };
 
 /* The table, in the order the sources are asked within a directory. */

@@ -86,10 +86,25 @@ static void names(const struct config *cfg, struct strlist *out)
 		strlist_add(out, cfg->names[i]);
 }
 
+/* A folder of one of the names is a venv by its pyvenv.cfg. */
+static void watch_in(const struct config *cfg, const char *dir,
+		     struct strlist *out)
+{
+	struct strbuf p = STRBUF_INIT;
+
+	for (size_t i = 0; i < cfg->nnames; i++) {
+		strbuf_setlen(&p, 0);
+		strbuf_addf(&p, "%s%s/pyvenv.cfg", dir, cfg->names[i]);
+		strlist_add(out, p.buf);
+	}
+	strbuf_release(&p);
+}
+
 const struct source source_venv = {
 	.name = "venv",
 	.probe = probe,
 	.identity = identity,
 	.owner_rule = owner_rule,
 	.names = names,
+	.watch_in = watch_in,
 };

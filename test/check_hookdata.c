@@ -106,6 +106,30 @@ START_TEST(watch_found)
 }
 END_TEST
 
+/* A folder named like a venv that holds no pyvenv.cfg decides nothing,
+ * but one put there later makes it decide: watched as missing. */
+START_TEST(watch_candidate_folder)
+{
+	struct config cfg;
+	struct engine_input in;
+	struct changes ch = CHANGES_INIT;
+	struct strlist w = STRLIST_INIT;
+	char want[8192];
+
+	config_load_file(&cfg, NULL);
+	tmkdir("p/venv/bin");
+	tmkdir("p/a/b");
+	memset(&in, 0, sizeof(in));
+	in.pwd = tpath("p/a/b");
+	hookdata_changes(&cfg, &in, &w, &ch);
+	snprintf(want, sizeof(want), "-%s", tpath("p/venv/pyvenv.cfg"));
+	ck_assert(strlist_has(list_of(&ch, "watch"), want));
+	changes_free(&ch);
+	strlist_free(&w);
+	config_free(&cfg);
+}
+END_TEST
+
 Suite *hookdata_suite(void)
 {
 	Suite *s = suite_create("hookdata");
@@ -113,6 +137,7 @@ Suite *hookdata_suite(void)
 
 	tcase_add_test(tc, names_vars_stamp);
 	tcase_add_test(tc, watch_found);
+	tcase_add_test(tc, watch_candidate_folder);
 	suite_add_tcase(s, tc);
 	return s;
 }

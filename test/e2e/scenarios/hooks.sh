@@ -46,7 +46,7 @@ t_fast_process_counts() {
 
 # 2. What the fast path must not miss, at the next cd inside the
 # project: an edited .venvrc, a deny given in another shell, a deleted
-# pyvenv.cfg, an allow given elsewhere.
+# pyvenv.cfg and one put back, an allow given elsewhere.
 t_fast_nothing_stale() {
 	local h=$FIX/envhome
 	mkdir -p "$T/rc/sub"
@@ -76,10 +76,14 @@ t_fast_nothing_stale() {
 	# a venv that stops being one
 	run "cd $T/r/a" "vsw_dump r1"
 	expect_env r1 VIRTUAL_ENV "$T/r/venv"
-	rm "$T/r/venv/pyvenv.cfg"
+	mv "$T/r/venv/pyvenv.cfg" "$T/r/cfg"
 	run "cd b" "vsw_dump r2"
 	expect_unset r2 VIRTUAL_ENV
 	expect_prompt "$(plain_prompt)"
+	# and that becomes one again
+	mv "$T/r/cfg" "$T/r/venv/pyvenv.cfg"
+	run "cd .." "vsw_dump r3"
+	expect_env r3 VIRTUAL_ENV "$T/r/venv"
 }
 
 # 3. A mode change alone (chmod) changes no file time a shell's builtins
