@@ -39,18 +39,15 @@ static void print_long(struct strbuf *out, const char *home,
  * this one-per-line list, so it is left out, and said so. */
 static void drop_multiline(const char *home, struct strlist *list)
 {
-	size_t j = 0;
-
-	for (size_t i = 0; i < list->n; i++) {
-		if (strchr(list->v[i], '\n')) {
-			error("%s/%s: skipped: an env name with a newline cannot be listed",
-			      home, list->v[i]);
-			free(list->v[i]);
+	for (size_t i = 0; i < list->n;) {
+		if (!strchr(list->v[i], '\n')) {
+			i++;
 			continue;
 		}
-		list->v[j++] = list->v[i];
+		error("%s/%s: skipped: an env name with a newline cannot be listed",
+		      home, list->v[i]);
+		strlist_remove(list, i);
 	}
-	list->n = j;
 }
 
 int cmd_list(struct cmd_ctx *c)

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "inifile.h"
 #include "paths.h"
+#include "source.h"
 
 static const char *const default_names[] = { "venv", ".venv" };
 
@@ -73,6 +74,38 @@ static int set_names(struct config *cfg, const char *value, const char **msg)
 	return 1;
 }
 
+/* sources = venvrc venv poetry: the sources asked, in this order; any
+ * left out are not asked. An unknown name refuses the whole line. */
+static int set_sources(struct config *cfg, const char *value, const char **msg)
+{
+	unsigned char next[sizeof(cfg->sources)];
+	size_t n = 0;
+	const char *p = value;
+
+	while (*p) {
+		size_t len, i;
+
+		p += strspn(p, " \t");
+		len = strcspn(p, " \t");
+		if (!len)
+			break;
+		for (i = 0; i < source_count; i++)
+			if (strlen(source_table[i]->name) == len &&
+			    !memcmp(source_table[i]->name, p, len))
+				break;
+		if (i == source_count) {
+			*msg = "sources: unknown source (known: venvrc venvfile venv poetry pipenv pdm pyenv backlink)";
+			return 0;
+		}
+		if (!memchr(next, (int)i, n) && n < sizeof(next))
+			next[n++] = (unsigned char)i;
+		p += len;
+	}
+	memcpy(cfg->sources, next, n);
+	cfg->nsources = n;
+	return 1;
+}
+
 static void add_ignore(struct config *cfg, const char *value, const char *file,
 		       unsigned line)
 {
@@ -122,6 +155,8 @@ static int handle(void *data, const char *section, const char *key,
 			add_ignore(cfg, value, cfg->path.buf, line);
 			return 1;
 		}
+		if (!strcmp(key, "sources"))
+			return set_sources(cfg, value, msg);
 		if (!strcmp(key, "rcfile")) {
 			if (!*value || strchr(value, '/') || !strcmp(value, ".") ||
 			    !strcmp(value, "..")) {
@@ -176,6 +211,8 @@ static void set_defaults(struct config *cfg)
 	for (size_t i = 0; i < cfg->nnames; i++)
 		cfg->names[i] = xstrdup(default_names[i]);
 	cfg->rcfile = xstrdup(".venvrc");
+	for (size_t i = 0; i < source_count && i < sizeof(cfg->sources); i++)
+		cfg->sources[cfg->nsources++] = (unsigned char)i;
 	cfg->trust = TRUST_OWNER;
 }
 

@@ -18,6 +18,9 @@ struct config {
 	char *home;		/* [envs] home as written (~ not expanded), or NULL */
 	int prompt_disable;
 	enum trust_mode trust;
+	unsigned char sources[16];	/* the sources asked, in order, as
+					 * indexes into source_table */
+	size_t nsources;
 	struct strbuf path;	/* the file consulted */
 	int found;		/* whether that file existed */
 };

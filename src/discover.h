@@ -28,6 +28,9 @@ struct found {
 	int has_prompt;		/* the entry gave a prompt label */
 	struct strbuf prompt;
 	int names_path;		/* the entry names the env by a path */
+	int in_store;		/* the env is in the user's own store of a
+				 * tool's envs (poetry's cache, pyenv's
+				 * versions, ...), computed, not named */
 	/* The entry's file as it was read, for sources that read one, so
 	 * that trust judges exactly the bytes that were used. */
 	int read_file;

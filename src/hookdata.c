@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "paths.h"
 #include "source.h"
 #include "stamp.h"
 #include "truststore.h"
@@ -48,8 +49,19 @@ void hookdata_watch_found(struct strlist *w, const struct found *f)
 	if (f->kind == FOUND_NONE)
 		return;
 	watch(w, f->entry.buf);
-	if (f->kind == FOUND_MISSING)
+	if (f->kind == FOUND_MISSING) {
+		/* made later, in a folder that then changes */
+		struct strbuf parent = STRBUF_INIT;
+		size_t n;
+
 		watch(w, f->env.buf);
+		paths_basename(f->env.buf, f->env.len, &n);
+		strbuf_add(&parent, f->env.buf, f->env.len - n);
+		if (parent.len > 1)
+			strbuf_setlen(&parent, parent.len - 1);
+		watch(w, parent.buf);
+		strbuf_release(&parent);
+	}
 	else if (f->env.len)
 		hookdata_watch_env(w, f->env.buf);
 }
@@ -67,10 +79,13 @@ static int candidate(const char *pwd, const struct strlist *names,
 	while (len > 1 && pwd[len - 1] == '/')
 		len--;
 	for (;;) {
-		for (size_t i = 0; i < names->n && !found; i++) {
-			strbuf_setlen(&p, 0);
-			strbuf_add(&p, pwd, len);
-			strbuf_addf(&p, "%s%s", len > 1 ? "/" : "", names->v[i]);
+		strbuf_setlen(&p, 0);
+		strbuf_add(&p, pwd, len);
+		if (len > 1)
+			strbuf_addch(&p, '/');
+		for (size_t i = 0, base = p.len; i < names->n && !found; i++) {
+			strbuf_setlen(&p, base);
+			strbuf_addstr(&p, names->v[i]);
 			found = stat(p.buf, &st) == 0;
 		}
 		if (found || len <= 1)
@@ -95,8 +110,14 @@ void hookdata_changes(const struct config *cfg, const struct engine_input *in,
 	struct strlist names = STRLIST_INIT, vs = STRLIST_INIT, more = STRLIST_INIT;
 	struct strbuf dir = STRBUF_INIT;
 
-	for (size_t i = 0; i < source_count; i++)
-		source_table[i]->names(cfg, &names);
+	for (size_t i = 0; i < cfg->nsources; i++) {
+		const char *v[SOURCE_NAMES_MAX];
+		size_t k = source_table[cfg->sources[i]]->names(cfg, v, SOURCE_NAMES_MAX);
+
+		for (size_t j = 0; j < k; j++)
+			if (!strlist_has(&names, v[j]))
+				strlist_add(&names, v[j]);
+	}
 	/* what in that folder would change the result though the names
 	 * stay: a venv folder's pyvenv.cfg removed or put back */
 	if (in->pwd && candidate(in->pwd, &names, &dir))
@@ -108,6 +129,10 @@ void hookdata_changes(const struct config *cfg, const struct engine_input *in,
 	strbuf_setlen(&dir, 0);
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 		strlist_add(&vs, vars[i]);
+	for (size_t i = 0; i < source_count; i++)
+		for (const char *const *v = source_table[i]->vars; v && *v; v++)
+			if (!strlist_has(&vs, *v))
+				strlist_add(&vs, *v);
 	watch(w, cfg->path.buf);
 	truststore_dir(&dir);
 	watch(w, dir.buf);

@@ -27,16 +27,28 @@ struct source {
 	 * with the reason appended to why. changed: it was allowed once,
 	 * and has changed since. */
 	int (*owner_rule)(const struct found *f, int changed, struct strbuf *why);
-	/* Append the names the probe looks for in a directory: a hook
-	 * that sees none of any source's names in a directory knows that
-	 * no source decides there. */
-	void (*names)(const struct config *cfg, struct strlist *out);
+	/* Store in out (room for max) the names the probe looks for in a
+	 * directory, strings the config or the source owns; returns how
+	 * many. Discovery asks a source only in a directory where one of
+	 * them is, and a hook that sees none of any source's names in a
+	 * directory knows that no source decides there. */
+	size_t (*names)(const struct config *cfg, const char **out, size_t max);
 	/* Append the paths in dir (ending in '/') whose coming or going
 	 * would change what the probe decides there, beyond the names: a
 	 * hook that sees the same names may still have to ask again. */
 	void (*watch_in)(const struct config *cfg, const char *dir,
 			 struct strlist *out);
+	/* NULL, or the environment variables (NULL-ended) the probe reads:
+	 * a hook runs the binary again when one changes. */
+	const char *const *vars;
+	/* NULL, or what to do once before a walk (read an index);
+	 * returns 0 when the source can find nothing in this walk, which
+	 * then does not ask it. */
+	int (*prepare)(const struct config *cfg);
 };
+
+/* Room enough for any source's names. */
+#define SOURCE_NAMES_MAX 16
 
 /* The table, in the order the sources are asked within a directory. */
 extern const struct source *const source_table[];
@@ -44,6 +56,7 @@ extern const size_t source_count;
 
 
 /* Rows, each defined in its source_NAME.c. */
-extern const struct source source_venvrc, source_venv;
+extern const struct source source_venvrc, source_venvfile, source_venv,
+	source_poetry, source_pipenv, source_pdm, source_pyenv, source_backlink;
 
 #endif

@@ -80,10 +80,13 @@ static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 	return 0;
 }
 
-static void names(const struct config *cfg, struct strlist *out)
+static size_t names(const struct config *cfg, const char **out, size_t max)
 {
-	for (size_t i = 0; i < cfg->nnames; i++)
-		strlist_add(out, cfg->names[i]);
+	size_t n = 0;
+
+	for (; n < max && n < cfg->nnames; n++)
+		out[n] = cfg->names[n];
+	return n;
 }
 
 /* A folder of one of the names is a venv by its pyvenv.cfg. */

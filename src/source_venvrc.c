@@ -84,9 +84,12 @@ static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 	return 0;
 }
 
-static void names(const struct config *cfg, struct strlist *out)
+static size_t names(const struct config *cfg, const char **out, size_t max)
 {
-	strlist_add(out, cfg->rcfile);
+	if (!max)
+		return 0;
+	out[0] = cfg->rcfile;
+	return 1;
 }
 
 const struct source source_venvrc = {

@@ -24,24 +24,6 @@ void state_free(struct state *st)
 	state_init(st);
 }
 
-/* Decode one field ending at ':' or NUL; returns the end or NULL. */
-static const char *decode_field(const char *p, struct strbuf *out)
-{
-	while (*p && *p != ':') {
-		if (*p == '%') {
-			int h = hexval(p[1]), l = h < 0 ? -1 : hexval(p[2]);
-
-			if (l < 0 || (h == 0 && l == 0))
-				return NULL;
-			strbuf_addch(out, h * 16 + l);
-			p += 3;
-		} else {
-			strbuf_addch(out, *p++);
-		}
-	}
-	return p;
-}
-
 int state_decode(struct state *st, const char *v)
 {
 	struct strbuf ph = STRBUF_INIT;
@@ -58,7 +40,7 @@ int state_decode(struct state *st, const char *v)
 	/* four fields end in ':', then LABEL ends the value or, with
 	 * REFUSED after it, a ':' */
 	for (size_t i = 0; i < 5; i++) {
-		v = decode_field(v, fields[i]);
+		v = strbuf_add_unpercent(fields[i], v, ':');
 		/* REFUSED is written only when set: an empty one is not ours */
 		if (!v || (i < 3 && *v != ':') || (i == 4 && (*v || !st->refused.len)))
 			goto bad;

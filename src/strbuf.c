@@ -140,6 +140,57 @@ void strbuf_add_percent(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
+const char *strbuf_add_unpercent(struct strbuf *out, const char *p, int stop)
+{
+	while (*p && *p != stop) {
+		if (*p == '%') {
+			int h = hexval((unsigned char)p[1]);
+			int l = h < 0 ? -1 : hexval((unsigned char)p[2]);
+
+			if (l < 0 || (h == 0 && l == 0))
+				return NULL;
+			strbuf_addch(out, h * 16 + l);
+			p += 3;
+		} else {
+			strbuf_addch(out, *p++);
+		}
+	}
+	return p;
+}
+
+long strbuf_hex_codepoint(const char *s, size_t n)
+{
+	long v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (hexval((unsigned char)s[i]) < 0)
+			return -1;
+		v = v * 16 + hexval((unsigned char)s[i]);
+		if (v > 0x10ffff)
+			return -1;
+	}
+	return v;
+}
+
+void strbuf_add_utf8(struct strbuf *out, long c)
+{
+	if (c < 0x80) {
+		strbuf_addch(out, (int)c);
+	} else if (c < 0x800) {
+		strbuf_addch(out, (int)(0xc0 | c >> 6));
+		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		strbuf_addch(out, (int)(0xe0 | c >> 12));
+		strbuf_addch(out, (int)(0x80 | (c >> 6 & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
+	} else {
+		strbuf_addch(out, (int)(0xf0 | c >> 18));
+		strbuf_addch(out, (int)(0x80 | (c >> 12 & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (c >> 6 & 0x3f)));
+		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
+	}
+}
+
 int hexval(int c)
 {
 	if (c >= '0' && c <= '9')

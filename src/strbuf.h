@@ -44,6 +44,15 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
  * '%' and ':' become %HH, so any byte string is one printable line that
  * can sit between ':' separators. */
 void strbuf_add_percent(struct strbuf *sb, const char *s, size_t n);
+/* The code point named by the n hex digits at s, or -1 (not hex, or
+ * above 0x10ffff). */
+long strbuf_hex_codepoint(const char *s, size_t n);
+/* Append code point c (at most 0x10ffff) in UTF-8. */
+void strbuf_add_utf8(struct strbuf *sb, long c);
+/* Append the percent-encoded text at p, up to the first stop byte or
+ * its end, decoded; returns where it stopped, or NULL for a '%' not
+ * followed by two hex digits, or one that encodes NUL. */
+const char *strbuf_add_unpercent(struct strbuf *sb, const char *p, int stop);
 /* The value of the hex digit c (either case), or -1: the inverse of the
  * digits strbuf_add_percent() writes. */
 int hexval(int c);

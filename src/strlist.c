@@ -1,4 +1,4 @@
-/* strlist: a growable list of owned C strings. */
+/* strlist: a growable list of owned C strings in one buffer. */
 #include "strlist.h"
 
 #include <stdlib.h>
@@ -6,14 +6,27 @@
 
 #include "error.h"
 
+void strlist_init(struct strlist *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
 void strlist_addn(struct strlist *l, const char *s, size_t n)
 {
-	char *copy = malloc(n + 1);
+	if (n >= (size_t)-1 / 4 - l->size)
+		die("string too long");
+	if (l->used + n + 1 > l->size) {
+		size_t want = 2 * l->size > l->used + n + 1 ? 2 * l->size : l->used + n + 1 + 256;
+		char *b = realloc(l->buf, want);
 
-	if (!copy)
-		die("out of memory");
-	memcpy(copy, s, n);
-	copy[n] = '\0';
+		if (!b)
+			die("out of memory");
+		/* the strings moved with the buffer */
+		for (size_t i = 0; i < l->n; i++)
+			l->v[i] = b + (l->v[i] - l->buf);
+		l->buf = b;
+		l->size = want;
+	}
 	if (l->n == l->alloc) {
 		size_t want = l->alloc ? 2 * l->alloc : 16;
 		char **v = realloc(l->v, want * sizeof(*v));
@@ -23,7 +36,10 @@ void strlist_addn(struct strlist *l, const char *s, size_t n)
 		l->v = v;
 		l->alloc = want;
 	}
-	l->v[l->n++] = copy;
+	memcpy(l->buf + l->used, s, n);
+	l->buf[l->used + n] = '\0';
+	l->v[l->n++] = l->buf + l->used;
+	l->used += n + 1;
 }
 
 void strlist_add(struct strlist *l, const char *s)
@@ -39,6 +55,12 @@ int strlist_has(const struct strlist *l, const char *s)
 	return 0;
 }
 
+void strlist_remove(struct strlist *l, size_t i)
+{
+	memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
 static int cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -52,9 +74,7 @@ void strlist_sort(struct strlist *l)
 
 void strlist_free(struct strlist *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
 	free(l->v);
-	l->v = NULL;
-	l->n = l->alloc = 0;
+	free(l->buf);
+	strlist_init(l);
 }

@@ -7,41 +7,6 @@
 
 #define CFG_MAX 65536
 
-/* The code point named by the n hex digits at s, or -1. */
-static long hexn(const char *s, size_t n)
-{
-	long v = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (hexval(s[i]) < 0)
-			return -1;
-		v = v * 16 + hexval(s[i]);
-		if (v > 0x10ffff)
-			return -1;
-	}
-	return v;
-}
-
-/* Append code point c as UTF-8, the encoding pyvenv.cfg is written in. */
-static void add_utf8(struct strbuf *out, long c)
-{
-	if (c < 0x80) {
-		strbuf_addch(out, (int)c);
-	} else if (c < 0x800) {
-		strbuf_addch(out, (int)(0xc0 | c >> 6));
-		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
-	} else if (c < 0x10000) {
-		strbuf_addch(out, (int)(0xe0 | c >> 12));
-		strbuf_addch(out, (int)(0x80 | (c >> 6 & 0x3f)));
-		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
-	} else {
-		strbuf_addch(out, (int)(0xf0 | c >> 18));
-		strbuf_addch(out, (int)(0x80 | (c >> 12 & 0x3f)));
-		strbuf_addch(out, (int)(0x80 | (c >> 6 & 0x3f)));
-		strbuf_addch(out, (int)(0x80 | (c & 0x3f)));
-	}
-}
-
 /* Undo Python's repr() of a str: 'it\'s' or "it's", with \\ \n \t \r
  * and \xHH, \uHHHH, \UHHHHHHHH, which name code points (so '\xad' is
  * U+00AD, two bytes in UTF-8); anything else is kept as written.
@@ -60,9 +25,9 @@ static void unrepr(const char *v, size_t n, struct strbuf *out)
 			size_t d = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
 			long cp;
 
-			if (d && i + d < n - 1 && (cp = hexn(v + i + 1, d)) >= 0) {
+			if (d && i + d < n - 1 && (cp = strbuf_hex_codepoint(v + i + 1, d)) >= 0) {
 				if (cp)
-					add_utf8(out, cp);
+					strbuf_add_utf8(out, cp);
 				i += d;
 				continue;
 			}

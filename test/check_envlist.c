@@ -108,10 +108,8 @@ static size_t close_to(const char *const *names, size_t n, const char *name,
 	static struct strlist l;
 
 	strlist_free(&l);
-	l.v = calloc(n, sizeof(char *));
 	for (size_t i = 0; i < n; i++)
-		l.v[i] = strdup(names[i]);
-	l.n = l.alloc = n;
+		strlist_add(&l, names[i]);
 	return envlist_close(&l, name, out, max);
 }
 

@@ -29,9 +29,12 @@ START_TEST(table)
 		for (size_t j = 0; j < i; j++)
 			ck_assert_str_ne(source_table[j]->name, s->name);
 	}
-	/* within one directory a .venvrc is asked before a venv folder */
+	/* within one directory: a .venvrc, a .venv file, venv folders,
+	 * then the tools' records */
 	ck_assert_ptr_eq(source_table[0], &source_venvrc);
-	ck_assert_ptr_eq(source_table[1], &source_venv);
+	ck_assert_ptr_eq(source_table[1], &source_venvfile);
+	ck_assert_ptr_eq(source_table[2], &source_venv);
+	ck_assert_ptr_eq(source_table[3], &source_poetry);
 }
 END_TEST
 

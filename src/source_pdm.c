@@ -1,0 +1,83 @@
+/* source_pdm: pdm records the interpreter a project uses, in
+ * .pdm-python (one line: its absolute path) or, before pdm 2.5, in
+ * .pdm.toml's [python] path. The env is that path less /bin/python*,
+ * when it holds pyvenv.cfg; a plain interpreter (pdm use /usr/bin/python3)
+ * is no env, and lets the search go on. */
+#include <string.h>
+
+#include "paths.h"
+#include "source.h"
+#include "toml.h"
+#include "tool.h"
+
+/* The env of interpreter py: py less "/bin/NAME", appended to out; 0,
+ * or -1 when py does not end so. */
+static int env_of(const char *py, struct strbuf *out)
+{
+	const char *slash = strrchr(py, '/');
+	size_t n;
+
+	if (!slash || strncmp(slash + 1, "python", 6) || slash - py < 4 ||
+	    strncmp(slash - 4, "/bin", 4))
+		return -1;
+	n = (size_t)(slash - 4 - py);
+	strbuf_add(out, py, n ? n : 1);
+	return 0;
+}
+
+static int probe(struct found *f, const struct config *cfg, const char *dir,
+		 struct strbuf *p)
+{
+	struct strbuf text = STRBUF_INIT, py = STRBUF_INIT, env = STRBUF_INIT;
+	size_t dlen = p->len;
+	int r = 0;
+
+	(void)cfg;
+	strbuf_addstr(p, ".pdm-python");
+	if (tool_read_entry(f, p->buf, &text) == 0) {
+		tool_first_line(text.buf, &py);
+	} else {
+		strbuf_setlen(p, dlen);
+		strbuf_addstr(p, ".pdm.toml");
+		if (tool_read_entry(f, p->buf, &text) == 0)
+			toml_get(text.buf, text.len, "python", "path", &py);
+	}
+	if (py.len && py.buf[0] != '/') {
+		/* relative to the project, as pdm resolves it */
+		struct strbuf abs = STRBUF_INIT;
+
+		paths_absolute(&abs, dir, py.buf);
+		strbuf_set(&py, abs.buf);
+		strbuf_release(&abs);
+	}
+	if (py.len && env_of(py.buf, &env) == 0 && paths_is_venv(env.buf)) {
+		tool_found(f, env.buf, 0);
+		r = 1;
+	} else {
+		f->read_file = 0;
+		strbuf_setlen(&f->entry, 0);
+	}
+	strbuf_release(&text);
+	strbuf_release(&py);
+	strbuf_release(&env);
+	return r;
+}
+
+static size_t names(const struct config *cfg, const char **out, size_t max)
+{
+	static const char *const mine[] = { ".pdm-python", ".pdm.toml" };
+	size_t n = 0;
+
+	(void)cfg;
+	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
+		out[n] = mine[n];
+	return n;
+}
+
+const struct source source_pdm = {
+	.name = "pdm",
+	.probe = probe,
+	.identity = tool_identity,
+	.owner_rule = tool_owner_rule,
+	.names = names,
+};

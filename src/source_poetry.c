@@ -1,0 +1,253 @@
+/* source_poetry: a pyproject.toml with [tool.poetry] wants the env that
+ * poetry made for it, found as poetry finds it, without running poetry:
+ *  - an in-project .venv folder, unless virtualenvs.in-project is false;
+ *  - else {virtualenvs.path}/{S}-{H}-py{X.Y}: S the project's name,
+ *    canonical (runs of -_. as one -), lower case, with each of
+ *    ` $`!*@"\` and CR, LF, TAB as '_', cut to 42 bytes; H the first 8
+ *    characters of the URL-safe base64 of the SHA-256 of the folder's
+ *    real path; X.Y the `minor` that envs.toml (in that folder) records
+ *    for {S}-{H}, else the one such env there is.
+ * Settings come, first found first, from POETRY_VIRTUALENVS_PATH and
+ * POETRY_VIRTUALENVS_IN_PROJECT, the project's poetry.toml, poetry's
+ * config.toml ($POETRY_CONFIG_DIR, else $XDG_CONFIG_HOME/pypoetry), and
+ * the defaults: {cache-dir}/virtualenvs, cache-dir $POETRY_CACHE_DIR,
+ * else $XDG_CACHE_HOME/pypoetry. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "paths.h"
+#include "sha256.h"
+#include "source.h"
+#include "toml.h"
+#include "tool.h"
+
+/* The folders of poetry's global settings. */
+static void config_toml(struct strbuf *out)
+{
+	tool_env_or(out, "POETRY_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "/pypoetry");
+	strbuf_addstr(out, "/config.toml");
+}
+
+/* Setting key (under [virtualenvs] or at the top), from the first of
+ * env var, the project's poetry.toml text, the global config text. */
+static int setting(const char *var, const struct strbuf *local,
+		   const struct strbuf *global, const char *table,
+		   const char *key, struct strbuf *out)
+{
+	const char *v = var ? getenv(var) : NULL;
+
+	if (v && *v) {
+		strbuf_addstr(out, v);
+		return 1;
+	}
+	return toml_get(local->buf, local->len, table, key, out) ||
+	       toml_get(global->buf, global->len, table, key, out);
+}
+
+/* S: the name as poetry makes it. */
+static void env_base(const char *name, struct strbuf *out)
+{
+	size_t start = out->len;
+	int dash = 0;
+
+	for (const char *p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '-' || c == '_' || c == '.') {
+			dash = 1;
+			continue;
+		}
+		if (dash)
+			strbuf_addch(out, '-');
+		dash = 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (strchr(" $`!*@\"\\\r\n\t", c) && c)
+			c = '_';
+		strbuf_addch(out, c);
+	}
+	if (dash)
+		strbuf_addch(out, '-');
+	if (out->len - start > 42)
+		strbuf_setlen(out, start + 42);
+}
+
+/* -H: the hash of the folder's real path. */
+static void env_hash(const char *dir, struct strbuf *out)
+{
+	struct strbuf real = STRBUF_INIT, b64 = STRBUF_INIT;
+	unsigned char d[SHA256_LEN];
+	struct sha256 s;
+
+	tool_realpath(dir, &real);
+	sha256_init(&s);
+	sha256_update(&s, real.buf, real.len);
+	sha256_final(&s, d);
+	tool_base64url(d, sizeof(d), &b64);
+	strbuf_addch(out, '-');
+	strbuf_add(out, b64.buf, 8);
+	strbuf_release(&real);
+	strbuf_release(&b64);
+}
+
+/* The env {S}-{H}-py* in folder venvs: the one envs.toml records, else
+ * the only one there; appended to env. 1 found, 0 none, -1 several. */
+static int which_env(const char *venvs, const char *base, struct strbuf *env)
+{
+	struct strbuf p = STRBUF_INIT, text = STRBUF_INIT, minor = STRBUF_INIT;
+	size_t blen = strlen(base);
+	struct dirent *e;
+	DIR *d;
+	int n = 0;
+
+	strbuf_addf(&p, "%s/envs.toml", venvs);
+	/* the table is named by base, which holds no '.': it is one key */
+	if (tool_read(p.buf, &text) == 0 &&
+	    toml_get(text.buf, text.len, base, "minor", &minor)) {
+		strbuf_addf(env, "%s/%s-py%s", venvs, base, minor.buf);
+		n = 1;
+	} else if ((d = opendir(venvs))) {
+		while ((e = readdir(d)))
+			if (!strncmp(e->d_name, base, blen) &&
+			    !strncmp(e->d_name + blen, "-py", 3) && n++ == 0)
+				strbuf_addf(env, "%s/%s", venvs, e->d_name);
+		closedir(d);
+	}
+	strbuf_release(&p);
+	strbuf_release(&text);
+	strbuf_release(&minor);
+	return n > 1 ? -1 : n;
+}
+
+static int probe(struct found *f, const struct config *cfg, const char *dir,
+		 struct strbuf *p)
+{
+	struct strbuf text = STRBUF_INIT, name = STRBUF_INIT, local = STRBUF_INIT;
+	struct strbuf global = STRBUF_INIT, v = STRBUF_INIT, venvs = STRBUF_INIT;
+	struct strbuf base = STRBUF_INIT, env = STRBUF_INIT;
+	size_t dlen = p->len;
+	int in_store = 1, r;
+
+	(void)cfg;
+	strbuf_addstr(p, "pyproject.toml");
+	if (tool_read_entry(f, p->buf, &text) < 0 ||
+	    !toml_has_table(text.buf, text.len, "tool.poetry") ||
+	    !toml_get(text.buf, text.len, "tool.poetry", "name", &name)) {
+		f->read_file = 0;
+		strbuf_setlen(&f->entry, 0);
+		strbuf_release(&text);
+		strbuf_release(&name);
+		return 0;
+	}
+	strbuf_setlen(p, dlen);
+	strbuf_addstr(p, "poetry.toml");
+	tool_read(p->buf, &local);
+	config_toml(&v);
+	tool_read(v.buf, &global);
+	strbuf_setlen(&v, 0);
+	/* an in-project .venv folder wins */
+	if (!setting("POETRY_VIRTUALENVS_IN_PROJECT", &local, &global,
+		     "virtualenvs", "in-project", &v) || strcmp(v.buf, "false")) {
+		struct stat st;
+
+		strbuf_setlen(p, dlen);
+		strbuf_addstr(p, ".venv");
+		if (stat(p->buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+			tool_found(f, p->buf, 0);
+			goto out;
+		}
+	}
+	strbuf_setlen(&v, 0);
+	if (setting("POETRY_VIRTUALENVS_PATH", &local, &global, "virtualenvs",
+		    "path", &venvs)) {
+		/* a path set by the project itself points anywhere */
+		if (!getenv("POETRY_VIRTUALENVS_PATH") &&
+		    toml_get(local.buf, local.len, "virtualenvs", "path", &v))
+			in_store = 0;
+	} else {
+		if (!setting("POETRY_CACHE_DIR", &local, &global, "", "cache-dir", &venvs))
+			tool_env_or(&venvs, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry");
+		strbuf_addstr(&venvs, "/virtualenvs");
+	}
+	/* "{cache-dir}" in a configured path stands for the cache folder */
+	if (!strncmp(venvs.buf, "{cache-dir}", 11)) {
+		strbuf_setlen(&v, 0);
+		if (!setting("POETRY_CACHE_DIR", &local, &global, "", "cache-dir", &v))
+			tool_env_or(&v, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry");
+		strbuf_addstr(&v, venvs.buf + 11);
+		strbuf_set(&venvs, v.buf);
+	}
+	strbuf_setlen(&v, 0);
+	paths_expand_tilde(&v, venvs.buf);
+	strbuf_set(&venvs, v.buf);
+	env_base(name.buf, &base);
+	env_hash(dir, &base);
+	r = which_env(venvs.buf, base.buf, &env);
+	if (r < 0) {
+		f->kind = FOUND_REFUSED;
+		strbuf_addf(&f->env, "%s/%s-py*", venvs.buf, base.buf);
+		strbuf_addf(&f->why, "poetry has several envs for it in '%s' and no record of which",
+			    venvs.buf);
+	} else if (r == 0) {
+		strbuf_addf(&env, "%s/%s-py*", venvs.buf, base.buf);
+		tool_found(f, env.buf, in_store);
+	} else {
+		tool_found(f, env.buf, in_store);
+	}
+out:
+	strbuf_release(&text);
+	strbuf_release(&name);
+	strbuf_release(&local);
+	strbuf_release(&global);
+	strbuf_release(&v);
+	strbuf_release(&venvs);
+	strbuf_release(&base);
+	strbuf_release(&env);
+	return 1;
+}
+
+static size_t names(const struct config *cfg, const char **out, size_t max)
+{
+	static const char *const mine[] = { "pyproject.toml" };
+	size_t n = 0;
+
+	(void)cfg;
+	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
+		out[n] = mine[n];
+	return n;
+}
+
+/* poetry.toml beside it, and the in-project .venv, change the answer. */
+static void watch_in(const struct config *cfg, const char *dir,
+		     struct strlist *out)
+{
+	struct strbuf p = STRBUF_INIT;
+
+	(void)cfg;
+	strbuf_addf(&p, "%spoetry.toml", dir);
+	strlist_add(out, p.buf);
+	strbuf_setlen(&p, 0);
+	strbuf_addf(&p, "%s.venv", dir);
+	strlist_add(out, p.buf);
+	strbuf_setlen(&p, 0);
+	config_toml(&p);
+	strlist_add(out, p.buf);
+	strbuf_release(&p);
+}
+
+static const char *const vars[] = {
+	"POETRY_VIRTUALENVS_PATH", "POETRY_VIRTUALENVS_IN_PROJECT",
+	"POETRY_CACHE_DIR", "POETRY_CONFIG_DIR", NULL,
+};
+
+const struct source source_poetry = {
+	.name = "poetry",
+	.probe = probe,
+	.identity = tool_identity,
+	.owner_rule = tool_owner_rule,
+	.names = names,
+	.watch_in = watch_in,
+	.vars = vars,
+};

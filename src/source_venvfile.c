@@ -1,0 +1,55 @@
+/* source_venvfile: a .venv *file* (not a folder; the PEP 832 draft, and
+ * what pipenv and zsh-autoswitch-virtualenv write) holds the env on its
+ * first line: a path, relative to its folder, or a bare name of an env
+ * in the env home (told apart as in a .venvrc). */
+#include <string.h>
+
+#include "envhome.h"
+#include "paths.h"
+#include "source.h"
+#include "tool.h"
+
+static int probe(struct found *f, const struct config *cfg, const char *dir,
+		 struct strbuf *p)
+{
+	struct strbuf text = STRBUF_INIT, v = STRBUF_INIT, env = STRBUF_INIT;
+	int r = 0;
+
+	strbuf_addstr(p, ".venv");
+	if (tool_read_entry(f, p->buf, &text) == 0) {
+		tool_first_line(text.buf, &v);
+		if (v.len) {
+			f->names_path = envhome_resolve(cfg, v.buf, dir, &env);
+			/* a name is in the user's own env home */
+			tool_found(f, env.buf, !f->names_path);
+			r = 1;
+		}
+	}
+	if (!r) {
+		f->read_file = 0;
+		strbuf_setlen(&f->entry, 0);
+	}
+	strbuf_release(&text);
+	strbuf_release(&v);
+	strbuf_release(&env);
+	return r;
+}
+
+static size_t names(const struct config *cfg, const char **out, size_t max)
+{
+	static const char *const mine[] = { ".venv" };
+	size_t n = 0;
+
+	(void)cfg;
+	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
+		out[n] = mine[n];
+	return n;
+}
+
+const struct source source_venvfile = {
+	.name = "venvfile",
+	.probe = probe,
+	.identity = tool_identity,
+	.owner_rule = tool_owner_rule,
+	.names = names,
+};
