@@ -269,6 +269,24 @@ void backlinks_projects(const struct config *cfg, struct strlist *out)
 			strlist_add(out, cache.v[i].project);
 }
 
+void backlinks_watch(const struct config *cfg, struct strlist *watch)
+{
+	struct strlist h = STRLIST_INIT;
+	struct strbuf e = STRBUF_INIT;
+	struct stat st;
+
+	homes(cfg, &h);
+	for (size_t i = 0; i < h.n; i++) {
+		strbuf_setlen(&e, 0);
+		strbuf_addch(&e, stat(h.v[i], &st) == 0 ? '+' : '-');
+		strbuf_addstr(&e, h.v[i]);
+		if (!strlist_has(watch, e.buf))
+			strlist_add(watch, e.buf);
+	}
+	strlist_free(&h);
+	strbuf_release(&e);
+}
+
 void backlinks_refresh(const struct config *cfg)
 {
 	struct strbuf path = STRBUF_INIT;

@@ -25,6 +25,9 @@ int backlinks_load(const struct config *cfg);
 int backlinks_find(const char *project, struct strbuf *env);
 /* Append every project the index names to out. */
 void backlinks_projects(const struct config *cfg, struct strlist *out);
+/* Append to watch (as hookdata does: "+PATH" or "-PATH") the env
+ * folders, whose times make the index stale. */
+void backlinks_watch(const struct config *cfg, struct strlist *watch);
 /* Make the index again, whatever the times say. */
 void backlinks_refresh(const struct config *cfg);
 

@@ -33,22 +33,23 @@ static void show_found(struct strbuf *out, const struct found *f)
 {
 	switch (f->kind) {
 	case FOUND_NONE:
-		strbuf_addstr(out, "wants:     none (no venv or rc file up to /)\n");
+		strbuf_addstr(out, "wants:     none (nothing any source knows, up to /)\n");
 		break;
 	case FOUND_ENV:
 		strbuf_addf(out, "wants:     %s\n", f->env.buf);
-		strbuf_addf(out, "chosen by: %s\n", f->entry.buf);
+		strbuf_addf(out, "chosen by: %s (%s)\n", f->entry.buf, f->by->name);
 		break;
 	case FOUND_OPTOUT:
-		strbuf_addf(out, "wants:     none (opted out by %s)\n", f->entry.buf);
+		strbuf_addf(out, "wants:     none (opted out by %s (%s))\n", f->entry.buf,
+			    f->by->name);
 		break;
 	case FOUND_MISSING:
 		strbuf_addf(out, "wants:     %s, which is not a venv\n", f->env.buf);
-		strbuf_addf(out, "chosen by: %s\n", f->entry.buf);
+		strbuf_addf(out, "chosen by: %s (%s)\n", f->entry.buf, f->by->name);
 		break;
 	case FOUND_REFUSED:
 		strbuf_addf(out, "wants:     %s\n", f->env.buf);
-		strbuf_addf(out, "chosen by: %s\n", f->entry.buf);
+		strbuf_addf(out, "chosen by: %s (%s)\n", f->entry.buf, f->by->name);
 		strbuf_addf(out, "refused:   %s%s\n", f->why.buf,
 			    f->can_allow ? "; 'vswitch allow' trusts it" : "");
 		break;

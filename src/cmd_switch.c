@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "backlinks.h"
 #include "command.h"
 #include "engine.h"
 #include "envhome.h"
@@ -44,8 +45,11 @@ int cmd_off(struct cmd_ctx *c)
 	return cmd_render(c, c->shell, ENGINE_OFF);
 }
 
+/* on also reads every env's .project again: one written into an env
+ * that was there already changes no time the index is checked by. */
 int cmd_on(struct cmd_ctx *c)
 {
+	backlinks_refresh(&c->cfg);
 	return cmd_render(c, c->shell, ENGINE_ON);
 }
 

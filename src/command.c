@@ -36,6 +36,12 @@ const struct command command_table[] = {
 	{ "deny", cmd_deny, 0, 1, "[DIR]",
 	  "never activate the .venvrc or venv that\n"
 	  "governs DIR", CMD_RENDER | CMD_CONFIG | CMD_INPUT },
+	{ "exec", cmd_exec, 2, 1 << 20, "[--dir DIR] -- CMD...",
+	  "run CMD with the env DIR (default: here)\n"
+	  "wants, no hook needed (agents, cron, make)", CMD_CONFIG | CMD_INPUT },
+	{ "env", cmd_env, 0, 1, "[SHELL]",
+	  "print the activation for here once, for\n"
+	  "shells that draw no prompt (default: sh)", CMD_CONFIG | CMD_INPUT },
 };
 const size_t command_count = sizeof(command_table) / sizeof(command_table[0]);
 

@@ -71,5 +71,7 @@ int cmd_list(struct cmd_ctx *c);
 int cmd_status(struct cmd_ctx *c);
 int cmd_allow(struct cmd_ctx *c);
 int cmd_deny(struct cmd_ctx *c);
+int cmd_exec(struct cmd_ctx *c);
+int cmd_env(struct cmd_ctx *c);
 
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "source.h"
+#include "venv.h"
 #include "trust.h"
 
 void found_init(struct found *f)
@@ -126,4 +127,7 @@ void discover(struct found *f, const struct config *cfg, const char *pwd)
 	strbuf_release(&dir);
 	strbuf_release(&p);
 	trust_judge(f, cfg);
+	/* a broken env is named, not used: its python would not run */
+	if (f->kind == FOUND_ENV && venv_broken(f->env.buf, &f->why))
+		f->kind = FOUND_REFUSED;
 }

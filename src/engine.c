@@ -96,6 +96,8 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 			strbuf_setlen(&t->label, 0);
 		}
 	}
+	if ((f.kind == FOUND_MISSING || f.kind == FOUND_REFUSED) && in->refused)
+		*in->refused = 1;
 	if (f.kind == FOUND_MISSING || f.kind == FOUND_REFUSED) {
 		if (!in->quiet && how != REPORT_NEVER &&
 		    (how == REPORT_ALWAYS || in->init ||

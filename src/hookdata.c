@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "backlinks.h"
 #include "paths.h"
 #include "source.h"
 #include "stamp.h"
@@ -121,9 +122,9 @@ void hookdata_changes(const struct config *cfg, const struct engine_input *in,
 	/* what in that folder would change the result though the names
 	 * stay: a venv folder's pyvenv.cfg removed or put back */
 	if (in->pwd && candidate(in->pwd, &names, &dir))
-		for (size_t i = 0; i < source_count; i++)
-			if (source_table[i]->watch_in)
-				source_table[i]->watch_in(cfg, dir.buf, &more);
+		for (size_t i = 0; i < cfg->nsources; i++)
+			if (source_table[cfg->sources[i]]->watch_in)
+				source_table[cfg->sources[i]]->watch_in(cfg, dir.buf, &more);
 	for (size_t i = 0; i < more.n; i++)
 		watch(w, more.v[i]);
 	strbuf_setlen(&dir, 0);
@@ -138,6 +139,13 @@ void hookdata_changes(const struct config *cfg, const struct engine_input *in,
 	watch(w, dir.buf);
 	strbuf_setlen(&dir, 0);
 	changes_add_list(out, "names", &names);
+	strlist_free(&more);
+	for (size_t i = 0; i < cfg->nsources; i++)
+		if (source_table[cfg->sources[i]] == &source_backlink) {
+			backlinks_projects(cfg, &more);
+			backlinks_watch(cfg, w);
+		}
+	changes_add_list(out, "links", &more);
 	changes_add_list(out, "watch", w);
 	changes_add_list(out, "vars", &vs);
 	if (stamp_dir(&dir, in->init) < 0)

@@ -18,15 +18,13 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	(void)p;
 	(void)cfg;
 	if (backlinks_find(dir, &env)) {
-		strbuf_addstr(&text, env.buf);
-		strbuf_addstr(&text, "/.project");
-		strbuf_setlen(&env, 0);
-		strbuf_add(&env, text.buf, text.len - strlen("/.project"));
-		strbuf_set(&f->entry, text.buf);
-		strbuf_setlen(&text, 0);
-		if (tool_read_entry(f, f->entry.buf, &text) < 0)
-			strbuf_setlen(&f->file_sha, 0);
+		struct strbuf dot = STRBUF_INIT;
+
+		strbuf_addf(&dot, "%s/.project", env.buf);
+		if (tool_read_entry(f, dot.buf, &text) < 0)
+			strbuf_set(&f->entry, dot.buf);	/* gone since the index */
 		tool_found(f, env.buf, 1);
+		strbuf_release(&dot);
 		r = 1;
 	}
 	strbuf_release(&env);

@@ -2,6 +2,8 @@
 #include "venv.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -131,4 +133,30 @@ int venv_python_version(const char *env, struct strbuf *out)
 			break;
 		}
 	return 1;
+}
+
+int venv_broken(const char *env, struct strbuf *why)
+{
+	struct strbuf p = STRBUF_INIT, home = STRBUF_INIT;
+	char target[4096];
+	struct stat st;
+	ssize_t n;
+	int broken = 0;
+
+	strbuf_addf(&p, "%s/bin/python", env);
+	if (lstat(p.buf, &st) == 0 && S_ISLNK(st.st_mode) && stat(p.buf, &st) < 0) {
+		n = readlink(p.buf, target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+		strbuf_addf(why, "its python is a link to '%s', which is gone; "
+			    "run 'python3 -m venv --upgrade %s' or make it anew", target, env);
+		broken = 1;
+	} else if (venv_cfg_get(env, "home", &home) && home.buf[0] == '/' &&
+		   stat(home.buf, &st) < 0) {
+		strbuf_addf(why, "the Python it was made with ('%s', its pyvenv.cfg's home) is gone; "
+			    "run 'python3 -m venv --upgrade %s' or make it anew", home.buf, env);
+		broken = 1;
+	}
+	strbuf_release(&p);
+	strbuf_release(&home);
+	return broken;
 }

@@ -13,6 +13,11 @@ int venv_cfg_get(const char *env, const char *key, struct strbuf *out);
  * name is one of the search names (so no two projects both say "venv"). */
 void venv_label(const struct config *cfg, const char *env,
 		const char *rc_prompt, struct strbuf *out);
+/* Whether env is broken: its bin/python a link to an interpreter that
+ * is gone (the Python it was made with was removed or upgraded), or its
+ * pyvenv.cfg's home folder gone. Then the reason, naming what is
+ * missing and the fix, is appended to why; returns 1. */
+int venv_broken(const char *env, struct strbuf *why);
 /* Append the Python version env was made with: pyvenv.cfg's version
  * (python -m venv), else version_info (virtualenv, uv) cut to three
  * parts. Returns 0 and appends nothing when neither is there. */
