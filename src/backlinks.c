@@ -212,20 +212,20 @@ int backlinks_load(const struct config *cfg)
 
 	index_path(&path);
 	homes(cfg, &h);
-	strbuf_addstr(&key, path.buf);
-	for (size_t i = 0; i < h.n; i++)
-	{
-		strbuf_addch(&key, '\n');
-		strbuf_addstr(&key, h.v[i]);
+	/* no env folder, no back-link: nothing to read or write */
+	if (!any_home(&h)) {
+		forget();
+		goto out;
 	}
+	/* the index as read stands while its env folders' times do */
+	header(&h, &head);
+	strbuf_addstr(&key, path.buf);
+	strbuf_addch(&key, '\n');
+	strbuf_addstr(&key, head.buf);
 	if (cache.key && !strcmp(cache.key, key.buf))
 		goto out;
 	forget();
 	cache.key = strbuf_detach(&key);
-	/* no env folder, no back-link: nothing to read or write */
-	if (!any_home(&h))
-		goto out;
-	header(&h, &head);
 	if (strbuf_read_file(&text, path.buf, INDEX_MAX) != 0 ||
 	    strncmp(text.buf, head.buf, head.len) || parse(text.buf + head.len) < 0) {
 		for (size_t i = 0; i < cache.n; i++) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "naming.h"
 #include "paths.h"
 #include "sha256.h"
 #include "source.h"
@@ -33,17 +34,15 @@ static int in_project(void)
 		     !strcmp(v, "yes") || !strcmp(v, "on"));
 }
 
-/* {S}-{H}[-python] for the Pipfile at pipfile. */
-static void env_name(const char *pipfile, struct strbuf *out)
+void pipenv_env_name(const char *pipfile, const char *py, struct strbuf *out)
 {
-	struct strbuf real = STRBUF_INIT, b64 = STRBUF_INIT;
+	struct strbuf b64 = STRBUF_INIT;
 	unsigned char d[SHA256_LEN];
-	const char *py = getenv("PIPENV_PYTHON"), *base;
-	size_t blen, start = out->len;
+	size_t blen, start = out->len, plen = strlen(pipfile);
+	const char *base;
 	struct sha256 s;
 
-	tool_realpath(pipfile, &real);
-	base = paths_basename(real.buf, real.len - strlen("/Pipfile"), &blen);
+	base = paths_basename(pipfile, plen > 8 ? plen - 8 : 0, &blen);
 	for (size_t i = 0; i < blen; i++) {
 		char c = base[i];
 
@@ -52,7 +51,7 @@ static void env_name(const char *pipfile, struct strbuf *out)
 	if (out->len - start > 42)
 		strbuf_setlen(out, start + 42);
 	sha256_init(&s);
-	sha256_update(&s, real.buf, real.len);
+	sha256_update(&s, pipfile, plen);
 	sha256_final(&s, d);
 	tool_base64url(d, 6, &b64);
 	strbuf_addf(out, "-%.8s", b64.buf);
@@ -63,7 +62,6 @@ static void env_name(const char *pipfile, struct strbuf *out)
 		strbuf_addch(out, '-');
 		strbuf_add(out, py[0] == '/' ? last : py, py[0] == '/' ? n : strlen(py));
 	}
-	strbuf_release(&real);
 	strbuf_release(&b64);
 }
 
@@ -89,10 +87,15 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	} else {
 		home(&env);
 		strbuf_addch(&env, '/');
-		if (custom && *custom)
+		if (custom && *custom) {
 			strbuf_addstr(&env, custom);
-		else
-			env_name(f->entry.buf, &env);
+		} else {
+			struct strbuf real = STRBUF_INIT;
+
+			tool_realpath(f->entry.buf, &real);
+			pipenv_env_name(real.buf, getenv("PIPENV_PYTHON"), &env);
+			strbuf_release(&real);
+		}
 		tool_found(f, env.buf, 1);
 	}
 	strbuf_release(&text);

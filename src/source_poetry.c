@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "naming.h"
 #include "paths.h"
 #include "sha256.h"
 #include "source.h"
@@ -74,21 +75,19 @@ static void env_base(const char *name, struct strbuf *out)
 		strbuf_setlen(out, start + 42);
 }
 
-/* -H: the hash of the folder's real path. */
-static void env_hash(const char *dir, struct strbuf *out)
+void poetry_env_name(const char *name, const char *realdir, struct strbuf *out)
 {
-	struct strbuf real = STRBUF_INIT, b64 = STRBUF_INIT;
+	struct strbuf b64 = STRBUF_INIT;
 	unsigned char d[SHA256_LEN];
 	struct sha256 s;
 
-	tool_realpath(dir, &real);
+	env_base(name, out);
 	sha256_init(&s);
-	sha256_update(&s, real.buf, real.len);
+	sha256_update(&s, realdir, strlen(realdir));
 	sha256_final(&s, d);
 	tool_base64url(d, sizeof(d), &b64);
 	strbuf_addch(out, '-');
 	strbuf_add(out, b64.buf, 8);
-	strbuf_release(&real);
 	strbuf_release(&b64);
 }
 
@@ -182,8 +181,9 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	strbuf_setlen(&v, 0);
 	paths_expand_tilde(&v, venvs.buf);
 	strbuf_set(&venvs, v.buf);
-	env_base(name.buf, &base);
-	env_hash(dir, &base);
+	strbuf_setlen(&v, 0);
+	tool_realpath(dir, &v);
+	poetry_env_name(name.buf, v.buf, &base);
 	r = which_env(venvs.buf, base.buf, &env);
 	if (r < 0) {
 		f->kind = FOUND_REFUSED;

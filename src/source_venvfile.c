@@ -19,7 +19,18 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	if (tool_read_entry(f, p->buf, &text) == 0) {
 		tool_first_line(text.buf, &v);
 		if (v.len) {
-			f->names_path = envhome_resolve(cfg, v.buf, dir, &env);
+			f->names_path = envhome_is_path(v.buf);
+			if (f->names_path) {
+				/* ".." is taken as cd takes it, so that "inside
+				 * the project" means what it says */
+				struct strbuf t = STRBUF_INIT;
+
+				paths_expand_tilde(&t, v.buf);
+				paths_absolute(&env, dir, t.buf);
+				strbuf_release(&t);
+			} else {
+				envhome_path(cfg, v.buf, &env);
+			}
 			/* a name is in the user's own env home */
 			tool_found(f, env.buf, !f->names_path);
 			r = 1;

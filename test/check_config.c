@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "helpers.h"
+#include "source.h"
 #include "suites.h"
 
 /* Load root/rel (NULL: defaults only) into cfg; returns stderr with the
@@ -32,6 +33,10 @@ static void check_defaults(const struct config *cfg)
 	ck_assert_ptr_null(cfg->home);
 	ck_assert_int_eq(cfg->prompt_disable, 0);
 	ck_assert_int_eq(cfg->trust, TRUST_OWNER);
+	/* every source, in the table's order */
+	ck_assert_uint_eq(cfg->nsources, source_count);
+	for (size_t i = 0; i < source_count; i++)
+		ck_assert_uint_eq(cfg->sources[i], i);
 }
 
 START_TEST(defaults)
@@ -244,6 +249,30 @@ START_TEST(which_file)
 }
 END_TEST
 
+/* sources: the order given, the rest off; an unknown name refuses the
+ * line, which keeps what was there. */
+START_TEST(sources_order)
+{
+	struct config cfg;
+	char *err;
+
+	twrite("c.ini", "[search]\nsources = poetry venv poetry\n");
+	err = load(&cfg, "c.ini");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(cfg.nsources, 2);
+	ck_assert_ptr_eq(source_table[cfg.sources[0]], &source_poetry);
+	ck_assert_ptr_eq(source_table[cfg.sources[1]], &source_venv);
+	config_free(&cfg);
+	free(err);
+	twrite("c.ini", "[search]\nsources = venv conda\n");
+	err = load(&cfg, "c.ini");
+	ck_assert_ptr_eq(strstr(err, "vswitch: @/c.ini:2: sources: unknown source"), err);
+	ck_assert_uint_eq(cfg.nsources, source_count);
+	config_free(&cfg);
+	free(err);
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -258,6 +287,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, trust_modes_and_bools);
 	tcase_add_test(tc, empty_names_and_home);
 	tcase_add_test(tc, which_file);
+	tcase_add_test(tc, sources_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,8 @@
 /* check_venv: pyvenv.cfg values (Python repr quoting undone) and the
  * label rule. */
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "suites.h"
@@ -142,6 +144,30 @@ START_TEST(python_version)
 }
 END_TEST
 
+/* A venv whose python is a link to an interpreter that is gone, or
+ * whose pyvenv.cfg home is gone, is broken; the reason says the fix. */
+START_TEST(broken)
+{
+	struct strbuf why = STRBUF_INIT;
+
+	tvenv("ok", "home = /usr/bin\n");
+	tmkdir("ok/bin");
+	ck_assert_int_eq(symlink("/bin/sh", tpath("ok/bin/python")), 0);
+	ck_assert(!venv_broken(tpath("ok"), &why));
+	tvenv("gone", "home = /usr/bin\n");
+	tmkdir("gone/bin");
+	ck_assert_int_eq(symlink("/nonexistent/python3.9", tpath("gone/bin/python")), 0);
+	ck_assert(venv_broken(tpath("gone"), &why));
+	ck_assert_ptr_nonnull(strstr(why.buf, "'/nonexistent/python3.9', which is gone"));
+	ck_assert_ptr_nonnull(strstr(why.buf, "python3 -m venv --upgrade"));
+	strbuf_setlen(&why, 0);
+	tvenv("nohome", "home = /nonexistent/bin\n");
+	ck_assert(venv_broken(tpath("nohome"), &why));
+	ck_assert_ptr_nonnull(strstr(why.buf, "'/nonexistent/bin'"));
+	strbuf_release(&why);
+}
+END_TEST
+
 Suite *venv_suite(void)
 {
 	Suite *s = suite_create("venv");
@@ -153,6 +179,7 @@ Suite *venv_suite(void)
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, label_rule);
 	tcase_add_test(tc, python_version);
+	tcase_add_test(tc, broken);
 	suite_add_tcase(s, tc);
 	return s;
 }

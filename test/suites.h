@@ -26,5 +26,8 @@ Suite *truststore_suite(void);
 Suite *hookdata_suite(void);
 Suite *stamp_suite(void);
 Suite *strlist_suite(void);
+Suite *toml_suite(void);
+Suite *tool_suite(void);
+Suite *run_suite(void);
 
 #endif
