@@ -9,6 +9,7 @@
 #   __vswitch_watch    "+PATH" (exists) or "-PATH" (does not): the files
 #                      whose change could change the result
 #   __vswitch_vars     the environment variables the result depends on
+#   __vswitch_links    the projects that envs' .project files name
 #   __vswitch_stampdir the folder of stamp files ('' for none)
 # A cd that finds the same nearest folder holding one of the names, the
 # same values of those variables, and no watched file changed since this
@@ -49,7 +50,16 @@ end
 # absence) of each variable the result depends on, each word escaped so
 # that no two keys read alike.
 function __vswitch_keyof --description 'vswitch: what the result depends on'
-    set -l k $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig
+    # a project an env's .project names holds no file of ours: the
+    # nearest such one that holds $PWD is part of the key
+    set -l best ''
+    for l in $__vswitch_links
+        set -l n (string length -- "$l/")
+        if test "$PWD" = "$l"; or test "$(string sub -l $n -- "$PWD/")" = "$l/"
+            test (string length -- "$l") -gt (string length -- "$best"); and set best $l
+        end
+    end
+    set -l k $best $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig
     for v in $__vswitch_vars
         if set -q $v
             set -a k (count $$v) $$v

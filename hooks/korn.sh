@@ -41,6 +41,8 @@ function _vswitch_names_in {
 # The nearest folder from $PWD up that holds one of the names: sets
 # _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
 function _vswitch_find {
+	# bytes, not characters: ksh93 cuts a long multibyte path slowly
+	\typeset LC_ALL=C
 	_vswitch_d=$PWD _vswitch_cand='' _vswitch_sig=''
 	while \:; do
 		_vswitch_names_in "$_vswitch_d"
@@ -60,7 +62,16 @@ function _vswitch_find {
 # absence) of each variable the result depends on (names the binary
 # gave, so eval only reads a variable).
 function _vswitch_keyof {
-	_vswitch_k=$_vswitch_cand$'\n'$_vswitch_sig
+	# a project an env's .project names holds no file of ours: the
+	# nearest such one that holds $PWD is part of the key
+	_vswitch_best=''
+	for _vswitch_l in "${_vswitch_links[@]}"; do
+		if [[ $PWD == "$_vswitch_l" || $PWD == "$_vswitch_l"/* ]] &&
+			((${#_vswitch_l} > ${#_vswitch_best})); then
+			_vswitch_best=$_vswitch_l
+		fi
+	done
+	_vswitch_k=$_vswitch_best$'\n'$_vswitch_cand$'\n'$_vswitch_sig
 	for _vswitch_v in "${_vswitch_vars[@]}"; do
 		\eval "_vswitch_k+=\$'\\n'\${$_vswitch_v+=}\${$_vswitch_v-}"
 	done

@@ -9,6 +9,7 @@
 #   _vswitch_watch    "+PATH" (exists) or "-PATH" (does not): the files
 #                     whose change could change the result
 #   _vswitch_vars     the environment variables the result depends on
+#   _vswitch_links    the projects that envs' .project files name
 #   _vswitch_stampdir the folder of stamp files ('' for none)
 # A cd that finds the same nearest folder holding one of the names, the
 # same values of those variables, and no watched file changed since this
@@ -55,8 +56,15 @@ _vswitch_names_here() {
 # absence) of each variable the result depends on (names the binary
 # gave, so eval only reads a variable).
 _vswitch_keyof() {
-	local v
-	_vswitch_k=$_vswitch_cand$'\n'$_vswitch_sig
+	local v l best=''
+	# a project an env's .project names holds no file of ours: the
+	# nearest such one that holds $PWD is part of the key
+	for l in "${_vswitch_links[@]}"; do
+		if [[ ($PWD == "$l" || $PWD == "$l"/*) && ${#l} -gt ${#best} ]]; then
+			best=$l
+		fi
+	done
+	_vswitch_k=$best$'\n'$_vswitch_cand$'\n'$_vswitch_sig
 	for v in "${_vswitch_vars[@]}"; do
 		builtin eval "_vswitch_k+=\$'\\n'\${$v+=}\${$v-}"
 	done

@@ -116,7 +116,7 @@ sync_shell() {
 		i=$((i + 1))
 		if [ $i -gt $((E2E_TIMEOUT * 20)) ]; then
 			echo "    (screen at time-out:)"
-			pane | sed 's/^/    | /' | tail -15
+			pane | sed -e '/^[[:space:]]*$/d' -e 's/^/    | /' | tail -15
 			return 1
 		fi
 		sleep 0.05
