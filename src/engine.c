@@ -8,6 +8,7 @@
 #include "discover.h"
 #include "error.h"
 #include "hookdata.h"
+#include "label.h"
 #include "pathlist.h"
 #include "paths.h"
 #include "shell.h"
@@ -42,6 +43,20 @@ static void target_env(const struct config *cfg, struct target *t,
 	strbuf_set(&t->env, env);
 	strbuf_setlen(&t->label, 0);
 	venv_label(cfg, env, rc_prompt, &t->label);
+}
+
+/* The prompt change for label: nothing drawn when the config disables
+ * it, and control characters shown as text (VIRTUAL_ENV_PROMPT keeps
+ * the label exact). */
+static void add_prompt(const struct config *cfg, const char *label,
+		       struct changes *out)
+{
+	struct strbuf shown = STRBUF_INIT;
+
+	if (!cfg->prompt_disable)
+		label_visible(&shown, label);
+	changes_add(out, CH_PROMPT, NULL, shown.buf);
+	strbuf_release(&shown);
 }
 
 enum { REPORT_NEVER, REPORT_ONCE, REPORT_ALWAYS };
@@ -179,7 +194,7 @@ static void keep(const struct config *cfg, const struct engine_input *in,
 	/* A new shell draws no prompt of ours yet, and an env taken back
 	 * from an activate script's deactivate has lost it. */
 	if (in->init || cmd != ENGINE_EXPORT || repaired)
-		changes_add(out, CH_PROMPT, NULL, cfg->prompt_disable ? "" : t->label.buf);
+		add_prompt(cfg, t->label.buf, out);
 	strbuf_release(&bin);
 	strbuf_release(&path);
 }
@@ -224,7 +239,7 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 		changes_add_path(out, "PATH", path.buf, add.len ? add.buf : NULL,
 				 del.len ? del.buf : NULL);
 	if (t->env.len)
-		changes_add(out, CH_PROMPT, NULL, cfg->prompt_disable ? "" : t->label.buf);
+		add_prompt(cfg, t->label.buf, out);
 	strbuf_release(&del);
 	strbuf_release(&add);
 	strbuf_release(&path);

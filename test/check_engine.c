@@ -498,6 +498,19 @@ START_TEST(label_kept_while_active)
 }
 END_TEST
 
+/* A label with control characters: the prompt shows them as text,
+ * VIRTUAL_ENV_PROMPT and the state keep the exact bytes. */
+START_TEST(prompt_label_without_controls)
+{
+	tvenv("t/e", "");
+	twrite("t/.venvrc", "env = ./e\nprompt = \x1b]0;owned\x07 \xc2\x9b" "2J\n");
+	CD("t", "set VIRTUAL_ENV=@/t/e\nset VIRTUAL_ENV_PROMPT=\x1b]0;owned\x07 \xc2\x9b" "2J\n"
+		"set PATH=@/t/e/bin:/usr/bin:/bin\nprompt \\x1b]0;owned\\x07 \\u009b2J\n"
+		"set VSWITCH_STATE=1:a:@/t/e::-:%1B]0;owned%07 %C2%9B2J\n");
+	STEP("t", ENGINE_EXPORT, 1, NULL, "prompt \\x1b]0;owned\\x07 \\u009b2J\n");
+}
+END_TEST
+
 START_TEST(venvrc_naming_missing_env)
 {
 	twrite("m/.venvrc", "env = ./nothere\n");
@@ -568,6 +581,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, prompt_sources_and_disable);
 	tcase_add_test(tc, venvrc_naming_missing_env);
 	tcase_add_test(tc, label_kept_while_active);
+	tcase_add_test(tc, prompt_label_without_controls);
 	tcase_add_test(tc, round_trip_leaves_no_trace);
 	suite_add_tcase(s, tc);
 	return s;

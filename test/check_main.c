@@ -12,7 +12,7 @@ int main(void)
 		discover_suite, venv_suite, state_suite, engine_suite,
 		shell_suite, envlist_suite, sha256_suite, trust_suite,
 		command_suite, source_suite, truststore_suite,
-		hookdata_suite, stamp_suite, strlist_suite,
+		hookdata_suite, stamp_suite, strlist_suite, label_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -26,5 +26,6 @@ Suite *truststore_suite(void);
 Suite *hookdata_suite(void);
 Suite *stamp_suite(void);
 Suite *strlist_suite(void);
+Suite *label_suite(void);
 
 #endif

@@ -1,0 +1,23 @@
+# shellcheck shell=bash disable=SC2016,SC2034
+# Safe by default: what arrives with a folder, or in the environment,
+# runs nothing and draws nothing until the user says so. Where ownership
+# matters the shell runs as a user whom permissions stop (RUN_AS), with
+# what it uses made for that user.
+
+NOBODY=65534
+
+# A label with terminal controls (window title, clipboard write) from a
+# venv's pyvenv.cfg: the prompt shows them as text and the terminal
+# obeys none; VIRTUAL_ENV_PROMPT keeps the label exact.
+t_safety_label_controls() {
+	local p=$T/ctl label=$'\e]0;owned\a\e]52;c;b3duZWQ=\a\xc2\x9b2J'
+	mkdir -p "$p"
+	"$PY" -m venv --without-pip --prompt "$label" "$p/venv" >/dev/null
+	start_shell
+	run "cd $p" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$p/venv"
+	expect_env in VIRTUAL_ENV_PROMPT "$label"
+	expect_prompt '(\x1b]0;owned\x07\x1b]52;c;b3duZWQ=\x07\u009b2J) '"$(plain_prompt)"
+	[ "$(tmux -L "$SOCK" display-message -p -t t '#{pane_title}')" != owned ] ||
+		fail "the label set the window title"
+}
