@@ -22,6 +22,7 @@ enum command_flag {
 };
 
 struct cmd_ctx {
+	const char *argv0;	/* how the binary was started (argv[0]) */
 	int argc;		/* arguments after the command name */
 	char **argv;
 	const struct shell *shell;	/* from --shell, or NULL */

@@ -21,3 +21,22 @@ t_safety_label_controls() {
 	[ "$(tmux -L "$SOCK" display-message -p -t t '#{pane_title}')" != owned ] ||
 		fail "the label set the window title"
 }
+
+# The hook records the binary by the path it was invoked by, links
+# unresolved: an upgrade that points the link at a new file (Homebrew,
+# stow, nix) and removes the old one leaves the hook working, with no
+# copy of the binary on PATH.
+t_safety_binary_via_link() {
+	mkdir -p "$T/cellar/1" "$T/cellar/2" "$T/bin" "$T/p"
+	cp "$VSW" "$T/cellar/1/vswitch"
+	ln -s ../cellar/1/vswitch "$T/bin/vswitch"
+	mkvenv "$T/p/venv"
+	RC_POST=$(l_load_hook "$T/bin/vswitch")
+	start_shell
+	cp "$VSW" "$T/cellar/2/vswitch"
+	ln -sfn ../cellar/2/vswitch "$T/bin/vswitch"
+	rm -r "$T/cellar/1"
+	run "cd $T/p" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$T/p/venv"
+	expect_screen_lacks "No such file"
+}
