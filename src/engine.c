@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "shell.h"
 #include "state.h"
+#include "trust.h"
 #include "venv.h"
 
 /* The env the shell should have, and the state that goes with it. */
@@ -37,12 +38,14 @@ void engine_input_from_env(struct engine_input *in)
 	in->state = getenv(STATE_VAR);
 }
 
+/* t is env (resolved); the label comes from the env as it was named
+ * (as_named), whose folder names are the project's. */
 static void target_env(const struct config *cfg, struct target *t,
-		       const char *env, const char *rc_prompt)
+		       const char *env, const char *as_named, const char *rc_prompt)
 {
 	strbuf_set(&t->env, env);
 	strbuf_setlen(&t->label, 0);
-	venv_label(cfg, env, rc_prompt, &t->label);
+	venv_label(cfg, as_named, rc_prompt, &t->label);
 }
 
 /* The prompt change for label: nothing drawn when the config disables
@@ -99,11 +102,12 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 	strbuf_set(dir, f.dir.buf);
 	/* The active env's label is in the state: no need to read its
 	 * pyvenv.cfg again at every cd inside the project. */
-	if (f.kind == FOUND_ENV && st->env.len && !strcmp(f.env.buf, st->env.buf)) {
+	if (f.kind == FOUND_ENV && st->env.len && !strcmp(f.real.buf, st->env.buf)) {
 		strbuf_set(&t->env, st->env.buf);
 		strbuf_set(&t->label, st->label.buf);
 	} else if (f.kind == FOUND_ENV) {
-		target_env(cfg, t, f.env.buf, f.has_prompt ? f.prompt.buf : NULL);
+		target_env(cfg, t, f.real.buf, f.env.buf,
+			   f.has_prompt ? f.prompt.buf : NULL);
 		if ((why = unholdable(in, t))) {
 			f.kind = FOUND_REFUSED;
 			strbuf_set(&f.why, why);
@@ -123,8 +127,8 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 
 /* Decide the target and the next state's mode for cmd. */
 static void decide(const struct config *cfg, const struct engine_input *in,
-		   enum engine_cmd cmd, const struct state *st,
-		   struct state *next, struct target *t)
+		   enum engine_cmd cmd, const char *use_real,
+		   const struct state *st, struct state *next, struct target *t)
 {
 	struct strbuf dir = STRBUF_INIT;
 
@@ -142,7 +146,7 @@ static void decide(const struct config *cfg, const struct engine_input *in,
 	case ENGINE_USE:
 		next->mode = MODE_USE;
 		strbuf_setlen(&next->dir, 0);
-		target_env(cfg, t, in->use_env, NULL);
+		target_env(cfg, t, use_real, in->use_env, NULL);
 		hookdata_watch_env(&t->watch, in->use_env);
 		break;
 	case ENGINE_ON:
@@ -248,25 +252,29 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 
 static const char *const cmd_names[] = { "export", "off", "on", "use" };
 
-/* `use` of an env PATH or the shell cannot hold: reported, nothing done. */
-static int use_refused(const struct config *cfg, const struct engine_input *in)
+/* `use` of an env whose way is not safe (unless mode is all), or that
+ * PATH or the shell cannot hold: reported, nothing done. Else real is
+ * its resolved path. */
+static int use_refused(const struct config *cfg, const struct engine_input *in,
+		       struct strbuf *real)
 {
 	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
-	const char *why = NULL;
+	struct strbuf why = STRBUF_INIT;
+	const char *cannot = NULL;
+	int rc = 0;
 
-	/* PATH is split at every ':', so ENV/bin would not be one entry. */
-	if (strchr(in->use_env, ':')) {
-		why = "its path holds ':', which PATH cannot hold";
+	if (trust_env_path(in->use_env, cfg->trust != TRUST_ALL, real, &why) < 0) {
+		rc = error("cannot use '%s': %s", in->use_env, why.buf);
 	} else {
-		target_env(cfg, &t, in->use_env, NULL);
-		why = unholdable(in, &t);
+		target_env(cfg, &t, real->buf, in->use_env, NULL);
+		if ((cannot = unholdable(in, &t)))
+			rc = error("cannot use '%s': %s", in->use_env, cannot);
 	}
-	if (why)
-		error("cannot use '%s': %s", in->use_env, why);
+	strbuf_release(&why);
 	strbuf_release(&t.env);
 	strbuf_release(&t.label);
 	strlist_free(&t.watch);
-	return why ? -1 : 0;
+	return rc;
 }
 
 int engine_run(const struct config *cfg, const struct engine_input *in,
@@ -274,7 +282,7 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 {
 	struct state st, next;
 	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
-	struct strbuf enc = STRBUF_INIT;
+	struct strbuf enc = STRBUF_INIT, use_real = STRBUF_INIT;
 	size_t first = out->n;
 	int rc = 0;
 
@@ -292,11 +300,11 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 			changes_add(out, CH_PROMPT_CLEAR, NULL, NULL);
 		goto done;
 	}
-	if (cmd == ENGINE_USE && use_refused(cfg, in) < 0) {
+	if (cmd == ENGINE_USE && use_refused(cfg, in, &use_real) < 0) {
 		rc = -1;
 		goto done;
 	}
-	decide(cfg, in, cmd, &st, &next, &t);
+	decide(cfg, in, cmd, use_real.buf, &st, &next, &t);
 	if (!strcmp(t.env.buf, st.env.buf)) {
 		if (t.env.len)
 			keep(cfg, in, cmd, &t, out);
@@ -328,5 +336,6 @@ done:
 	strbuf_release(&t.label);
 	strlist_free(&t.watch);
 	strbuf_release(&enc);
+	strbuf_release(&use_real);
 	return rc;
 }

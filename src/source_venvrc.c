@@ -70,7 +70,7 @@ static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 	if (f->file_uid != geteuid()) {
 		strbuf_addf(why, "'%s' belongs to uid %lu, not to you",
 			    f->entry.buf, (unsigned long)f->file_uid);
-		return -1;
+		return -2;
 	}
 	if (f->file_mode & S_IWOTH) {
 		strbuf_addf(why, "'%s' is writable by others", f->entry.buf);

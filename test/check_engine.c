@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine.h"
 #include "helpers.h"
@@ -511,6 +512,21 @@ START_TEST(prompt_label_without_controls)
 }
 END_TEST
 
+/* An env reached through a link: PATH, VIRTUAL_ENV and the state hold
+ * its real path, the label is the project's. */
+START_TEST(link_resolved_on_path)
+{
+	tvenv("store/e1", "");
+	tmkdir("k");
+	ck_assert_int_eq(symlink("../store/e1", tpath("k/venv")), 0);
+	CD("k", "set VIRTUAL_ENV=@/store/e1\nset VIRTUAL_ENV_PROMPT=k\n"
+		"set PATH=@/store/e1/bin:/usr/bin:/bin\nprompt k\n"
+		"set VSWITCH_STATE=1:a:@/store/e1::-:k\n");
+	CD("k", "");
+	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
+}
+END_TEST
+
 START_TEST(venvrc_naming_missing_env)
 {
 	twrite("m/.venvrc", "env = ./nothere\n");
@@ -582,6 +598,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, venvrc_naming_missing_env);
 	tcase_add_test(tc, label_kept_while_active);
 	tcase_add_test(tc, prompt_label_without_controls);
+	tcase_add_test(tc, link_resolved_on_path);
 	tcase_add_test(tc, round_trip_leaves_no_trace);
 	suite_add_tcase(s, tc);
 	return s;

@@ -13,6 +13,7 @@ int main(void)
 		shell_suite, envlist_suite, sha256_suite, trust_suite,
 		command_suite, source_suite, truststore_suite,
 		hookdata_suite, stamp_suite, strlist_suite, label_suite,
+		safepath_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

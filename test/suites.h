@@ -27,5 +27,6 @@ Suite *hookdata_suite(void);
 Suite *stamp_suite(void);
 Suite *strlist_suite(void);
 Suite *label_suite(void);
+Suite *safepath_suite(void);
 
 #endif

@@ -40,3 +40,40 @@ t_safety_binary_via_link() {
 	expect_env in VIRTUAL_ENV "$T/p/venv"
 	expect_screen_lacks "No such file"
 }
+
+# The way to an env: a folder above it that others can write, or a link
+# on the way that another user owns, could swap the env after vswitch
+# looked; such an env is refused, with no advice to allow another's. An
+# env reached by a link through safe folders goes on PATH resolved.
+t_safety_way_to_env() {
+	local h=$T/home/.virtualenvs
+	mkdir -p "$T/open/proj/sub" "$T/p2" "$T/p3" "$T/atk" "$h"
+	printf 'env = viaatk\n' >"$T/p2/.venvrc"
+	printf 'env = good\n' >"$T/p3/.venvrc"
+	RUN_AS=$NOBODY
+	start_shell
+	# made after start_shell, so they stay root's and another user's
+	mkvenv "$T/rootvenv"
+	mkvenv "$T/open/proj/venv"
+	chown -R "$NOBODY:$NOBODY" "$T/open/proj"
+	chmod 777 "$T/open"
+	ln -s "$T/rootvenv" "$T/atk/env"
+	chown -h 1:1 "$T/atk/env"
+	chown 1:1 "$T/atk"
+	ln -s "$T/atk/env" "$h/viaatk"
+	ln -s "$T/rootvenv" "$h/good"
+	chown -h "$NOBODY:$NOBODY" "$h/viaatk" "$h/good"
+	run "cd $T/open/proj/sub" "vsw_dump open" "cd $T/p2" "vsw_dump atk" \
+		"cd $T/p3" "vsw_dump good"
+	expect_unset open VIRTUAL_ENV
+	expect_screen_has "vswitch: not activating '$T/open/proj/venv': '$T/open' is writable by others; run 'vswitch allow' to trust it"
+	expect_unset atk VIRTUAL_ENV
+	expect_screen_has "vswitch: not activating '$h/viaatk': '$T/atk' belongs to uid 1, not to you"
+	expect_screen_lacks "not to you; run"
+	expect_env good VIRTUAL_ENV "$T/rootvenv"
+	expect_env good VIRTUAL_ENV_PROMPT good
+	case $(env_of good PATH) in
+	"$T/rootvenv/bin:"*) ;;
+	*) fail "PATH does not start with the env's real bin: $(env_of good PATH)" ;;
+	esac
+}
