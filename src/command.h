@@ -19,6 +19,8 @@ enum command_flag {
 				 * function, and works without it */
 	CMD_CONFIG = 4,		/* needs the config */
 	CMD_INPUT = 8,		/* needs the shell's state (engine_input) */
+	CMD_STATE = 16,		/* its output sets the state: problems the
+				 * state says were reported stay quiet */
 };
 
 struct cmd_ctx {

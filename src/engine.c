@@ -9,6 +9,7 @@
 #include "error.h"
 #include "hookdata.h"
 #include "label.h"
+#include "note.h"
 #include "pathlist.h"
 #include "paths.h"
 #include "shell.h"
@@ -78,6 +79,9 @@ static void report(const struct found *f)
 {
 	if (f->kind == FOUND_MISSING)
 		error("%s: no env at '%s'", f->entry.buf, f->env.buf);
+	else if (!f->env.len)	/* refused before it was read */
+		error("ignoring '%s': %s%s", f->entry.buf, f->why.buf,
+		      f->can_allow ? "; run 'vswitch allow' to trust it" : "");
 	else if (f->can_allow)
 		error("not activating '%s': %s; run 'vswitch allow' to trust it",
 		      f->env.buf, f->why.buf);
@@ -250,6 +254,71 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 	strbuf_release(&tmp);
 }
 
+/* Keep of a state that is not to be acted on only what undoing it
+ * takes: its env, whose bin/ is then taken off PATH (never put on), if
+ * VIRTUAL_ENV still names it or is unset. Nothing is restored from it:
+ * PYTHONHOME stays as it is now. */
+static void drop_state(const struct engine_input *in, struct state *st)
+{
+	struct strbuf env = STRBUF_INIT, label = STRBUF_INIT;
+
+	if (!in->virtual_env || !*in->virtual_env ||
+	    !strcmp(in->virtual_env, st->env.buf)) {
+		strbuf_set(&env, st->env.buf);
+		strbuf_set(&label, st->label.buf);
+	}
+	state_free(st);
+	strbuf_set(&st->env, env.buf);
+	strbuf_set(&st->label, label.buf);
+	if (env.len && in->pythonhome) {
+		st->had_pythonhome = 1;
+		strbuf_set(&st->pythonhome, in->pythonhome);
+	}
+	strbuf_release(&env);
+	strbuf_release(&label);
+}
+
+/* The state is re-judged at every run, as it may come from a parent
+ * process (or be made up): one made by another user (sudo -E), or of
+ * the older format that names none, is dropped; an env kept by `use`
+ * must still pass what `use` asked of it, for this user, or the use
+ * ends. An env followed automatically is judged afresh by discovery. */
+static void judge_state(const struct config *cfg, const struct engine_input *in,
+			struct state *st)
+{
+	struct strbuf real = STRBUF_INIT, why = STRBUF_INIT;
+
+	if (!st->has_uid || st->uid != (unsigned long)geteuid()) {
+		if (st->has_uid)
+			error("ignoring $%s: it was made by uid %lu, not by you",
+			      STATE_VAR, st->uid);
+		drop_state(in, st);
+	} else if (st->mode == MODE_USE) {
+		if (trust_env_path(st->env.buf, cfg->trust != TRUST_ALL, &real, &why) == 0 &&
+		    strcmp(real.buf, st->env.buf))
+			strbuf_addf(&why, "its path now leads to '%s'", real.buf);
+		if (why.len) {
+			error("no longer using '%s': %s", st->env.buf, why.buf);
+			st->mode = MODE_AUTO;
+		}
+	}
+	strbuf_release(&real);
+	strbuf_release(&why);
+}
+
+void engine_notes_begin(const struct engine_input *in)
+{
+	struct state st;
+
+	state_init(&st);
+	if (state_decode(&st, in->state) == 0 && st.has_uid &&
+	    st.uid == (unsigned long)geteuid())
+		note_begin(st.noted.buf);
+	else
+		note_begin(NULL);
+	state_free(&st);
+}
+
 static const char *const cmd_names[] = { "export", "off", "on", "use" };
 
 /* `use` of an env whose way is not safe (unless mode is all), or that
@@ -289,6 +358,7 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	state_init(&st);
 	state_init(&next);
 	state_decode(&st, in->state);	/* garbage reads as no state */
+	judge_state(cfg, in, &st);
 	/* A VIRTUAL_ENV vswitch did not set belongs to the user. */
 	if (in->virtual_env && *in->virtual_env &&
 	    strcmp(in->virtual_env, st.env.buf)) {
@@ -315,6 +385,7 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	} else {
 		switch_env(cfg, in, &st, &next, &t, out);
 	}
+	note_list(&next.noted);
 	if (!state_is_empty(&next)) {
 		state_encode(&next, &enc);
 		if (!in->state || strcmp(in->state, enc.buf))

@@ -38,6 +38,28 @@ int trust_env_path(const char *env, int judge, struct strbuf *real,
 	return rc;
 }
 
+int trust_may_parse(const struct config *cfg, const char *entry, uid_t uid,
+		    mode_t mode, const char *sha, struct strbuf *why)
+{
+	struct strbuf allowed = STRBUF_INIT;
+	int rc = 0;
+
+	if (cfg->trust == TRUST_ALL || (uid == geteuid() && !(mode & S_IWOTH)))
+		return 0;
+	if (truststore_lookup(entry, &allowed) == TRUST_ALLOWED &&
+	    !strcmp(allowed.buf, sha)) {
+		rc = 0;
+	} else if (uid != geteuid()) {
+		strbuf_addf(why, "it belongs to uid %lu, not to you", (unsigned long)uid);
+		rc = -2;
+	} else {
+		strbuf_addstr(why, "it is writable by others");
+		rc = -1;
+	}
+	strbuf_release(&allowed);
+	return rc;
+}
+
 void trust_judge(struct found *f, const struct config *cfg)
 {
 	struct strbuf allowed = STRBUF_INIT, have = STRBUF_INIT;

@@ -29,6 +29,14 @@ int trust_stat_unsafe(const char *path, const struct stat *st, uid_t me,
  * (safepath_env). 0, or -1 (-2: another user's) with why appended. */
 int trust_env_path(const char *env, int judge, struct strbuf *real,
 		   struct strbuf *why);
+/* Whether a file (a .venvrc) with this owner, mode and hash (hex) may
+ * be parsed at all at entry: in mode all, or when it is the user's and
+ * not writable by others, or allowed with this hash. A file that may
+ * not is refused unread, so another user's junk cannot flood the
+ * terminal. 0 when it may; else -1 (-2: another user's) with the reason
+ * appended to why. */
+int trust_may_parse(const struct config *cfg, const char *entry, uid_t uid,
+		    mode_t mode, const char *sha, struct strbuf *why);
 /* Decide whether f (fresh from discovery) may be used under cfg's trust
  * mode; if not, turn it into FOUND_REFUSED with the reason in f->why. */
 void trust_judge(struct found *f, const struct config *cfg);
