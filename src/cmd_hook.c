@@ -1,18 +1,35 @@
 /* cmd_hook: `vswitch hook SHELL` prints the hook text; `hook --list`
  * names the shells, one per line (for completion and scripts). */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "command.h"
 #include "error.h"
+#include "paths.h"
+
+/* Append the binary's path as it was invoked, not resolved: a package
+ * manager that upgrades by pointing a link elsewhere (Homebrew, stow,
+ * nix) leaves that path working, where the old real file is gone. The
+ * hook looks the binary up on PATH when even that path is gone. */
+static void self_path(const char *argv0, struct strbuf *out)
+{
+	char cwd[PATH_MAX], self[PATH_MAX];
+	ssize_t n;
+
+	if (paths_invoked(out, argv0 ? argv0 : "", getenv("PATH"),
+			  getcwd(cwd, sizeof(cwd))) == 0)
+		return;
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[n > 0 ? n : 0] = '\0';
+	strbuf_addstr(out, n > 0 ? self : "vswitch");
+}
 
 int cmd_hook(struct cmd_ctx *c)
 {
 	const struct shell *sh;
-	struct strbuf names = STRBUF_INIT, cmds = STRBUF_INIT;
-	char self[PATH_MAX];
-	ssize_t n;
+	struct strbuf names = STRBUF_INIT, cmds = STRBUF_INIT, self = STRBUF_INIT;
 
 	if (!strcmp(c->argv[0], "--list")) {
 		shell_names(c->out, "\n");
@@ -26,16 +43,13 @@ int cmd_hook(struct cmd_ctx *c)
 		strbuf_release(&names);
 		return 2;
 	}
-	/* The absolute path makes the hook independent of PATH, which the
+	/* An absolute path makes the hook independent of PATH, which the
 	 * user (or a broken rc file) may empty. */
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n <= 0)
-		n = 0;
-	self[n] = '\0';
+	self_path(c->argv0, &self);
 	command_shell_names(&cmds);
 	{
 		const struct hook_var vars[] = {
-			{ "bin", n > 0 ? self : "vswitch" },
+			{ "bin", self.buf },
 			{ "cmds", cmds.buf },
 			{ "shell", sh->name },
 		};
@@ -43,5 +57,6 @@ int cmd_hook(struct cmd_ctx *c)
 		shell_hook(sh, vars, sizeof(vars) / sizeof(vars[0]), c->out);
 	}
 	strbuf_release(&cmds);
+	strbuf_release(&self);
 	return 0;
 }

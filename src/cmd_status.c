@@ -48,7 +48,10 @@ static void show_found(struct strbuf *out, const struct found *f)
 		strbuf_addf(out, "chosen by: %s (%s)\n", f->entry.buf, f->by->name);
 		break;
 	case FOUND_REFUSED:
-		strbuf_addf(out, "wants:     %s\n", f->env.buf);
+		if (f->env.len)
+			strbuf_addf(out, "wants:     %s\n", f->env.buf);
+		else
+			strbuf_addstr(out, "wants:     unknown (the file was not read)\n");
 		strbuf_addf(out, "chosen by: %s (%s)\n", f->entry.buf, f->by->name);
 		strbuf_addf(out, "refused:   %s%s\n", f->why.buf,
 			    f->can_allow ? "; 'vswitch allow' trusts it" : "");

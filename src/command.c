@@ -10,17 +10,17 @@ const struct command command_table[] = {
 	  "print the hook for SHELL; --list names the shells", 0 },
 	{ "export", cmd_export, 1, 2, "SHELL [--init]",
 	  "print the code that moves the shell to what\n"
-	  "$PWD wants (the hook runs this)", CMD_CONFIG | CMD_INPUT },
+	  "$PWD wants (the hook runs this)", CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "off", cmd_off, 0, 0, "",
 	  "deactivate; stays off inside this project\n"
-	  "until you leave it", CMD_HOOK | CMD_CONFIG | CMD_INPUT },
+	  "until you leave it", CMD_HOOK | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "on", cmd_on, 0, 0, "",
 	  "resume automatic switching here (ends an off\n"
-	  "or a use)", CMD_HOOK | CMD_CONFIG | CMD_INPUT },
+	  "or a use)", CMD_HOOK | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "use", cmd_use, 1, 1, "NAME|PATH",
 	  "activate an env from the env home, or the venv\n"
 	  "at PATH, and keep it across cd until off or on",
-	  CMD_HOOK | CMD_CONFIG | CMD_INPUT },
+	  CMD_HOOK | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "list", cmd_list, 0, 2, "[--long]",
 	  "the envs in the env home, one name per line,\n"
 	  "sorted; --long adds the Python version and the\n"
@@ -32,10 +32,10 @@ const struct command command_table[] = {
 	  "trust the .venvrc or venv that governs DIR\n"
 	  "(default: here) and activate it; editing a\n"
 	  ".venvrc withdraws the trust",
-	  CMD_RENDER | CMD_CONFIG | CMD_INPUT },
+	  CMD_RENDER | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "deny", cmd_deny, 0, 1, "[DIR]",
 	  "never activate the .venvrc or venv that\n"
-	  "governs DIR", CMD_RENDER | CMD_CONFIG | CMD_INPUT },
+	  "governs DIR", CMD_RENDER | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "exec", cmd_exec, 2, 1 << 20, "[--dir DIR] -- CMD...",
 	  "run CMD with the env DIR (default: here)\n"
 	  "wants, no hook needed (agents, cron, make)", CMD_CONFIG | CMD_INPUT },
@@ -154,12 +154,15 @@ int command_run(const struct command *cmd, struct cmd_ctx *c)
 		command_need_hook(cmd->name);
 		return 1;
 	}
-	if (cmd->flags & CMD_CONFIG)
-		config_load(&c->cfg);
 	if (cmd->flags & CMD_INPUT) {
 		engine_input_from_env(&c->in);
 		c->in.shell = c->shell;
 	}
+	/* before the config, whose problems are notes too */
+	if (cmd->flags & CMD_STATE)
+		engine_notes_begin(&c->in);
+	if (cmd->flags & CMD_CONFIG)
+		config_load(&c->cfg);
 	rc = cmd->fn(c);
 	if (cmd->flags & CMD_CONFIG)
 		config_free(&c->cfg);

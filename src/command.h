@@ -19,9 +19,12 @@ enum command_flag {
 				 * function, and works without it */
 	CMD_CONFIG = 4,		/* needs the config */
 	CMD_INPUT = 8,		/* needs the shell's state (engine_input) */
+	CMD_STATE = 16,		/* its output sets the state: problems the
+				 * state says were reported stay quiet */
 };
 
 struct cmd_ctx {
+	const char *argv0;	/* how the binary was started (argv[0]) */
 	int argc;		/* arguments after the command name */
 	char **argv;
 	const struct shell *shell;	/* from --shell, or NULL */

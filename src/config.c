@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -106,9 +107,10 @@ static int set_sources(struct config *cfg, const char *value, const char **msg)
 	return 1;
 }
 
-static void add_ignore(struct config *cfg, const char *value, const char *file,
-		       unsigned line)
+/* A bad regex is refused with its own detail, in *msg. */
+static int add_ignore(struct config *cfg, const char *value, const char **msg)
 {
+	static char text[300];
 	pcre2_code *re;
 	PCRE2_UCHAR buf[200];
 	PCRE2_SIZE off;
@@ -118,15 +120,17 @@ static void add_ignore(struct config *cfg, const char *value, const char *file,
 			   &off, NULL);
 	if (!re) {
 		pcre2_get_error_message(code, buf, sizeof(buf));
-		error_at(file, line, "ignore: bad regex at offset %zu: %s",
+		snprintf(text, sizeof(text), "ignore: bad regex at offset %zu: %s",
 			 (size_t)off, (char *)buf);
-		return;
+		*msg = text;
+		return 0;
 	}
 	cfg->ignore = xrealloc(cfg->ignore, (cfg->nignore + 1) * sizeof(void *));
 	cfg->ignore[cfg->nignore++] = re;
 	/* One match block serves every regex: only whether it matched counts. */
 	if (!cfg->match && !(cfg->match = pcre2_match_data_create(1, NULL)))
 		die("out of memory");
+	return 1;
 }
 
 static int parse_bool(const char *v, int *out)
@@ -147,14 +151,12 @@ static int handle(void *data, const char *section, const char *key,
 {
 	struct config *cfg = data;
 
+	(void)line;
 	if (!strcmp(section, "search")) {
 		if (!strcmp(key, "names"))
 			return set_names(cfg, value, msg);
-		if (!strcmp(key, "ignore")) {
-			/* A bad regex is reported with its own detail. */
-			add_ignore(cfg, value, cfg->path.buf, line);
-			return 1;
-		}
+		if (!strcmp(key, "ignore"))
+			return add_ignore(cfg, value, msg);
 		if (!strcmp(key, "sources"))
 			return set_sources(cfg, value, msg);
 		if (!strcmp(key, "rcfile")) {

@@ -18,6 +18,7 @@ void found_init(struct found *f)
 	strbuf_init(&f->dir);
 	strbuf_init(&f->entry);
 	strbuf_init(&f->env);
+	strbuf_init(&f->real);
 	strbuf_init(&f->prompt);
 	strbuf_init(&f->file_sha);
 	strbuf_init(&f->why);
@@ -28,6 +29,7 @@ void found_free(struct found *f)
 	strbuf_release(&f->dir);
 	strbuf_release(&f->entry);
 	strbuf_release(&f->env);
+	strbuf_release(&f->real);
 	strbuf_release(&f->prompt);
 	strbuf_release(&f->file_sha);
 	strbuf_release(&f->why);

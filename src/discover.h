@@ -24,7 +24,9 @@ struct found {
 	struct strbuf dir;	/* the directory that decided */
 	struct strbuf entry;	/* the file or folder that decided: what
 				 * allow and deny record */
-	struct strbuf env;	/* the env's absolute path */
+	struct strbuf env;	/* the env's absolute path, as found */
+	struct strbuf real;	/* FOUND_ENV: env with every link resolved,
+				 * what goes on PATH (set by trust.c) */
 	int has_prompt;		/* the entry gave a prompt label */
 	struct strbuf prompt;
 	int names_path;		/* the entry names the env by a path */

@@ -8,10 +8,13 @@
 #include "discover.h"
 #include "error.h"
 #include "hookdata.h"
+#include "label.h"
+#include "note.h"
 #include "pathlist.h"
 #include "paths.h"
 #include "shell.h"
 #include "state.h"
+#include "trust.h"
 #include "venv.h"
 
 /* The env the shell should have, and the state that goes with it. */
@@ -36,12 +39,28 @@ void engine_input_from_env(struct engine_input *in)
 	in->state = getenv(STATE_VAR);
 }
 
+/* t is env (resolved); the label comes from the env as it was named
+ * (as_named), whose folder names are the project's. */
 static void target_env(const struct config *cfg, struct target *t,
-		       const char *env, const char *rc_prompt)
+		       const char *env, const char *as_named, const char *rc_prompt)
 {
 	strbuf_set(&t->env, env);
 	strbuf_setlen(&t->label, 0);
-	venv_label(cfg, env, rc_prompt, &t->label);
+	venv_label(cfg, as_named, rc_prompt, &t->label);
+}
+
+/* The prompt change for label: nothing drawn when the config disables
+ * it, and control characters shown as text (VIRTUAL_ENV_PROMPT keeps
+ * the label exact). */
+static void add_prompt(const struct config *cfg, const char *label,
+		       struct changes *out)
+{
+	struct strbuf shown = STRBUF_INIT;
+
+	if (!cfg->prompt_disable)
+		label_visible(&shown, label);
+	changes_add(out, CH_PROMPT, NULL, shown.buf);
+	strbuf_release(&shown);
 }
 
 enum { REPORT_NEVER, REPORT_ONCE, REPORT_ALWAYS };
@@ -60,6 +79,9 @@ static void report(const struct found *f)
 {
 	if (f->kind == FOUND_MISSING)
 		error("%s: no env at '%s'", f->entry.buf, f->env.buf);
+	else if (!f->env.len)	/* refused before it was read */
+		error("ignoring '%s': %s%s", f->entry.buf, f->why.buf,
+		      f->can_allow ? "; run 'vswitch allow' to trust it" : "");
 	else if (f->can_allow)
 		error("not activating '%s': %s; run 'vswitch allow' to trust it",
 		      f->env.buf, f->why.buf);
@@ -84,11 +106,12 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 	strbuf_set(dir, f.dir.buf);
 	/* The active env's label is in the state: no need to read its
 	 * pyvenv.cfg again at every cd inside the project. */
-	if (f.kind == FOUND_ENV && st->env.len && !strcmp(f.env.buf, st->env.buf)) {
+	if (f.kind == FOUND_ENV && st->env.len && !strcmp(f.real.buf, st->env.buf)) {
 		strbuf_set(&t->env, st->env.buf);
 		strbuf_set(&t->label, st->label.buf);
 	} else if (f.kind == FOUND_ENV) {
-		target_env(cfg, t, f.env.buf, f.has_prompt ? f.prompt.buf : NULL);
+		target_env(cfg, t, f.real.buf, f.env.buf,
+			   f.has_prompt ? f.prompt.buf : NULL);
 		if ((why = unholdable(in, t))) {
 			f.kind = FOUND_REFUSED;
 			strbuf_set(&f.why, why);
@@ -110,8 +133,8 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 
 /* Decide the target and the next state's mode for cmd. */
 static void decide(const struct config *cfg, const struct engine_input *in,
-		   enum engine_cmd cmd, const struct state *st,
-		   struct state *next, struct target *t)
+		   enum engine_cmd cmd, const char *use_real,
+		   const struct state *st, struct state *next, struct target *t)
 {
 	struct strbuf dir = STRBUF_INIT;
 
@@ -129,7 +152,7 @@ static void decide(const struct config *cfg, const struct engine_input *in,
 	case ENGINE_USE:
 		next->mode = MODE_USE;
 		strbuf_setlen(&next->dir, 0);
-		target_env(cfg, t, in->use_env, NULL);
+		target_env(cfg, t, use_real, in->use_env, NULL);
 		hookdata_watch_env(&t->watch, in->use_env);
 		break;
 	case ENGINE_ON:
@@ -181,7 +204,7 @@ static void keep(const struct config *cfg, const struct engine_input *in,
 	/* A new shell draws no prompt of ours yet, and an env taken back
 	 * from an activate script's deactivate has lost it. */
 	if (in->init || cmd != ENGINE_EXPORT || repaired)
-		changes_add(out, CH_PROMPT, NULL, cfg->prompt_disable ? "" : t->label.buf);
+		add_prompt(cfg, t->label.buf, out);
 	strbuf_release(&bin);
 	strbuf_release(&path);
 }
@@ -226,34 +249,103 @@ static void switch_env(const struct config *cfg, const struct engine_input *in,
 		changes_add_path(out, "PATH", path.buf, add.len ? add.buf : NULL,
 				 del.len ? del.buf : NULL);
 	if (t->env.len)
-		changes_add(out, CH_PROMPT, NULL, cfg->prompt_disable ? "" : t->label.buf);
+		add_prompt(cfg, t->label.buf, out);
 	strbuf_release(&del);
 	strbuf_release(&add);
 	strbuf_release(&path);
 	strbuf_release(&tmp);
 }
 
+/* Keep of a state that is not to be acted on only what undoing it
+ * takes: its env, whose bin/ is then taken off PATH (never put on), if
+ * VIRTUAL_ENV still names it or is unset. Nothing is restored from it:
+ * PYTHONHOME stays as it is now. */
+static void drop_state(const struct engine_input *in, struct state *st)
+{
+	struct strbuf env = STRBUF_INIT, label = STRBUF_INIT;
+
+	if (!in->virtual_env || !*in->virtual_env ||
+	    !strcmp(in->virtual_env, st->env.buf)) {
+		strbuf_set(&env, st->env.buf);
+		strbuf_set(&label, st->label.buf);
+	}
+	state_free(st);
+	strbuf_set(&st->env, env.buf);
+	strbuf_set(&st->label, label.buf);
+	if (env.len && in->pythonhome) {
+		st->had_pythonhome = 1;
+		strbuf_set(&st->pythonhome, in->pythonhome);
+	}
+	strbuf_release(&env);
+	strbuf_release(&label);
+}
+
+/* The state is re-judged at every run, as it may come from a parent
+ * process (or be made up): one made by another user (sudo -E), or of
+ * the older format that names none, is dropped; an env kept by `use`
+ * must still pass what `use` asked of it, for this user, or the use
+ * ends. An env followed automatically is judged afresh by discovery. */
+static void judge_state(const struct config *cfg, const struct engine_input *in,
+			struct state *st)
+{
+	struct strbuf real = STRBUF_INIT, why = STRBUF_INIT;
+
+	if (!st->has_uid || st->uid != (unsigned long)geteuid()) {
+		if (st->has_uid)
+			error("ignoring $%s: it was made by uid %lu, not by you",
+			      STATE_VAR, st->uid);
+		drop_state(in, st);
+	} else if (st->mode == MODE_USE) {
+		if (trust_env_path(st->env.buf, cfg->trust != TRUST_ALL, &real, &why) == 0 &&
+		    strcmp(real.buf, st->env.buf))
+			strbuf_addf(&why, "its path now leads to '%s'", real.buf);
+		if (why.len) {
+			error("no longer using '%s': %s", st->env.buf, why.buf);
+			st->mode = MODE_AUTO;
+		}
+	}
+	strbuf_release(&real);
+	strbuf_release(&why);
+}
+
+void engine_notes_begin(const struct engine_input *in)
+{
+	struct state st;
+
+	state_init(&st);
+	if (state_decode(&st, in->state) == 0 && st.has_uid &&
+	    st.uid == (unsigned long)geteuid())
+		note_begin(st.noted.buf);
+	else
+		note_begin(NULL);
+	state_free(&st);
+}
+
 static const char *const cmd_names[] = { "export", "off", "on", "use" };
 
-/* `use` of an env PATH or the shell cannot hold: reported, nothing done. */
-static int use_refused(const struct config *cfg, const struct engine_input *in)
+/* `use` of an env whose way is not safe (unless mode is all), or that
+ * PATH or the shell cannot hold: reported, nothing done. Else real is
+ * its resolved path. */
+static int use_refused(const struct config *cfg, const struct engine_input *in,
+		       struct strbuf *real)
 {
 	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
-	const char *why = NULL;
+	struct strbuf why = STRBUF_INIT;
+	const char *cannot = NULL;
+	int rc = 0;
 
-	/* PATH is split at every ':', so ENV/bin would not be one entry. */
-	if (strchr(in->use_env, ':')) {
-		why = "its path holds ':', which PATH cannot hold";
+	if (trust_env_path(in->use_env, cfg->trust != TRUST_ALL, real, &why) < 0) {
+		rc = error("cannot use '%s': %s", in->use_env, why.buf);
 	} else {
-		target_env(cfg, &t, in->use_env, NULL);
-		why = unholdable(in, &t);
+		target_env(cfg, &t, real->buf, in->use_env, NULL);
+		if ((cannot = unholdable(in, &t)))
+			rc = error("cannot use '%s': %s", in->use_env, cannot);
 	}
-	if (why)
-		error("cannot use '%s': %s", in->use_env, why);
+	strbuf_release(&why);
 	strbuf_release(&t.env);
 	strbuf_release(&t.label);
 	strlist_free(&t.watch);
-	return why ? -1 : 0;
+	return rc;
 }
 
 int engine_run(const struct config *cfg, const struct engine_input *in,
@@ -261,13 +353,14 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 {
 	struct state st, next;
 	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
-	struct strbuf enc = STRBUF_INIT;
+	struct strbuf enc = STRBUF_INIT, use_real = STRBUF_INIT;
 	size_t first = out->n;
 	int rc = 0;
 
 	state_init(&st);
 	state_init(&next);
 	state_decode(&st, in->state);	/* garbage reads as no state */
+	judge_state(cfg, in, &st);
 	/* A VIRTUAL_ENV vswitch did not set belongs to the user. */
 	if (in->virtual_env && *in->virtual_env &&
 	    strcmp(in->virtual_env, st.env.buf)) {
@@ -279,11 +372,11 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 			changes_add(out, CH_PROMPT_CLEAR, NULL, NULL);
 		goto done;
 	}
-	if (cmd == ENGINE_USE && use_refused(cfg, in) < 0) {
+	if (cmd == ENGINE_USE && use_refused(cfg, in, &use_real) < 0) {
 		rc = -1;
 		goto done;
 	}
-	decide(cfg, in, cmd, &st, &next, &t);
+	decide(cfg, in, cmd, use_real.buf, &st, &next, &t);
 	if (!strcmp(t.env.buf, st.env.buf)) {
 		if (t.env.len)
 			keep(cfg, in, cmd, &t, out);
@@ -294,6 +387,7 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	} else {
 		switch_env(cfg, in, &st, &next, &t, out);
 	}
+	note_list(&next.noted);
 	if (!state_is_empty(&next)) {
 		state_encode(&next, &enc);
 		if (!in->state || strcmp(in->state, enc.buf))
@@ -315,5 +409,6 @@ done:
 	strbuf_release(&t.label);
 	strlist_free(&t.watch);
 	strbuf_release(&enc);
+	strbuf_release(&use_real);
 	return rc;
 }

@@ -36,6 +36,9 @@ struct engine_input {
 
 /* Read the input from the process environment. */
 void engine_input_from_env(struct engine_input *in);
+/* Start the run's notes (note.h) from the state in in, if it is this
+ * user's: problems it says were reported are not reported again. */
+void engine_notes_begin(const struct engine_input *in);
 /* Append to out the changes cmd calls for. Returns 0, or -1 when cmd
  * cannot be done (an env activated by hand is in the way; reported). */
 int engine_run(const struct config *cfg, const struct engine_input *in,

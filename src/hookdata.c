@@ -42,6 +42,9 @@ void hookdata_watch_env(struct strlist *w, const char *env)
 	strbuf_setlen(&p, 0);
 	strbuf_addf(&p, "%s/bin", env);
 	watch(w, p.buf);
+	/* the record of where a venv was made (source_venv.c) */
+	strbuf_addstr(&p, "/activate");
+	watch(w, p.buf);
 	strbuf_release(&p);
 }
 
@@ -65,6 +68,9 @@ void hookdata_watch_found(struct strlist *w, const struct found *f)
 	}
 	else if (f->env.len)
 		hookdata_watch_env(w, f->env.buf);
+	/* what goes on PATH, when a link leads there */
+	if (f->real.len && strcmp(f->real.buf, f->env.buf))
+		hookdata_watch_env(w, f->real.buf);
 }
 
 /* The folder the hook will find: the nearest from pwd up that holds one

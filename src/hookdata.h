@@ -17,7 +17,8 @@
 #include "engine.h"
 #include "strlist.h"
 
-/* Append to watch the entry that decided in f and its env. */
+/* Append to watch the entry that decided in f and its env, as found
+ * and resolved. */
 void hookdata_watch_found(struct strlist *watch, const struct found *f);
 /* Append to watch an env folder and what in it is read. */
 void hookdata_watch_env(struct strlist *watch, const char *env);

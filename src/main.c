@@ -19,6 +19,7 @@ int main(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	c.out = &out;
+	c.argv0 = argc ? argv[0] : "";
 	for (; i < argc && !strncmp(argv[i], "--shell", 7) &&
 	       (argv[i][7] == '=' || argv[i][7] == '\0'); i++) {
 		const char *v = argv[i][7] == '=' ? argv[i] + 8 :

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *paths_home(void)
 {
@@ -87,6 +88,65 @@ void paths_absolute(struct strbuf *out, const char *base, const char *arg)
 	if (out->len == start)
 		strbuf_addch(out, '/');
 	strbuf_release(&in);
+}
+
+/* Append dir/name, dir made absolute against cwd (NULL: unknown), and
+ * "./" at the start of either dropped; -1 when it cannot be absolute. */
+static int join_absolute(struct strbuf *out, const char *cwd, const char *dir,
+			 size_t dlen, const char *name)
+{
+	while (dlen >= 2 && dir[0] == '.' && dir[1] == '/') {
+		dir += 2;
+		dlen -= 2;
+	}
+	if (dlen == 1 && dir[0] == '.')
+		dlen = 0;
+	if (!dlen || dir[0] != '/') {
+		if (!cwd || cwd[0] != '/')
+			return -1;
+		strbuf_addstr(out, cwd);
+		if (out->buf[out->len - 1] != '/')
+			strbuf_addch(out, '/');
+	}
+	strbuf_add(out, dir, dlen);
+	if (dlen && dir[dlen - 1] != '/')
+		strbuf_addch(out, '/');
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	strbuf_addstr(out, name);
+	return 0;
+}
+
+int paths_invoked(struct strbuf *out, const char *argv0, const char *path,
+		  const char *cwd)
+{
+	struct strbuf cand = STRBUF_INIT;
+	const char *slash = strrchr(argv0, '/');
+	int rc = -1;
+
+	if (!*argv0)
+		return -1;
+	if (slash)
+		return join_absolute(out, cwd, argv0, (size_t)(slash - argv0 + 1),
+				     slash + 1);
+	for (const char *p = path ? path : ""; path;) {
+		size_t n = strcspn(p, ":");
+		struct stat st;
+
+		strbuf_setlen(&cand, 0);
+		if (join_absolute(&cand, cwd, p, n, argv0) == 0 &&
+		    access(cand.buf, X_OK) == 0 && stat(cand.buf, &st) == 0 &&
+		    S_ISREG(st.st_mode)) {
+			strbuf_addstr(out, cand.buf);
+			rc = 0;
+			break;
+		}
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+	strbuf_release(&cand);
+	return rc;
 }
 
 int paths_is_venv(const char *path)

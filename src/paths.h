@@ -23,6 +23,14 @@ void paths_absolute(struct strbuf *out, const char *base, const char *arg);
 /* mkdir -p dir, each folder made private to the user (0700); 0, or -1
  * (errno set). */
 int paths_mkdirs(struct strbuf *dir);
+/* Append the path a program was started by, as invoked: argv0 when it
+ * holds a '/', made absolute against cwd; else the first entry of path
+ * (a PATH value; an empty entry is cwd) holding an executable argv0.
+ * Symbolic links are not resolved, so a link that an upgrade points
+ * elsewhere keeps working. Returns 0, or -1 (out unchanged) when
+ * neither gives an absolute path. */
+int paths_invoked(struct strbuf *out, const char *argv0, const char *path,
+		  const char *cwd);
 /* Whether path names an existing directory holding pyvenv.cfg. */
 int paths_is_venv(const char *path);
 

@@ -2,7 +2,6 @@
 #include "rcfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,10 +10,8 @@
 #include "envhome.h"
 #include "error.h"
 #include "inifile.h"
+#include "note.h"
 #include "sha256.h"
-
-/* A .venvrc is two short lines; a bigger one is not read at all. */
-#define RC_MAX (1 << 20)
 
 static int handle(void *data, const char *section, const char *key,
 		  const char *value, unsigned line, const char **msg)
@@ -54,57 +51,61 @@ void rcfile_parse_mem(struct rcfile *rc, const struct config *cfg,
 		      const char *dir, const char *path, const char *buf,
 		      size_t len)
 {
-	FILE *fp;
-
 	rc_init(rc);
-	if (!len)
-		return;		/* fmemopen refuses size 0; nothing to parse */
-	fp = fmemopen((void *)buf, len, "r");
-	if (!fp)
-		die("out of memory");
-	if (inifile_parse_stream(fp, path, handle, rc) < 0)
-		rc->has_env = 0;
-	fclose(fp);
+	rcfile_parse(rc, cfg, dir, path, buf, len);
+}
+
+void rcfile_parse(struct rcfile *rc, const struct config *cfg, const char *dir,
+		  const char *path, const char *buf, size_t len)
+{
+	struct strbuf id = STRBUF_INIT;
+
+	note_id(&id, "file", path, buf, len);
+	if (inifile_parse_mem(buf, len, path, note_seen(id.buf), handle, rc))
+		note_keep(id.buf);
+	strbuf_release(&id);
 	if (rc->has_env)
 		rc->env_is_path = envhome_resolve(cfg, rc->raw.buf, dir, &rc->env);
+}
+
+int rcfile_load(struct rcfile *rc, const char *path, struct strbuf *text)
+{
+	struct strbuf id = STRBUF_INIT;
+	struct stat st;
+	const char *why;
+	int r;
+
+	rc_init(rc);	/* callers may free rc whatever we return */
+	r = inifile_read(path, text, &st, &why);
+	if (r == -1)
+		return -1;
+	/* Not a regular file (a FIFO, a folder): no .venvrc. */
+	if (r == -2 && (S_ISDIR(st.st_mode) || (why && !strcmp(why, "not a regular file"))))
+		return -1;
+	if (r == -2) {
+		note_id(&id, "unreadable", path, why, strlen(why));
+		if (note_fresh(id.buf))
+			error("cannot read '%s': %s", path, why);
+		strbuf_release(&id);
+		rc->unreadable = 1;
+		return 0;
+	}
+	rc->uid = st.st_uid;
+	rc->mode = st.st_mode;
+	sha256_hex(text->buf, text->len, &rc->sha);
+	return 0;
 }
 
 int rcfile_read(struct rcfile *rc, const struct config *cfg, const char *dir,
 		const char *path)
 {
 	struct strbuf text = STRBUF_INIT;
-	struct stat st;
-	int fd, r, err = 0;
+	int r = rcfile_load(rc, path, &text);
 
-	rc_init(rc);	/* callers may free rc whatever we return */
-	/* O_NONBLOCK: a FIFO swapped in after the caller's stat must not
-	 * hang the shell; fstat then sees it is not a regular file. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0 || fstat(fd, &st) < 0)
-		err = errno;
-	else if (!S_ISREG(st.st_mode))
-		err = ENOENT;
-	else if ((r = strbuf_read_fd(&text, fd, RC_MAX)) != 0)
-		err = r > 0 ? EFBIG : errno;
-	if (fd >= 0)
-		close(fd);
-	if (err == ENOENT || err == ENOTDIR) {
-		strbuf_release(&text);
-		return -1;
-	}
-	if (err) {
-		error("cannot read '%s': %s", path,
-		      err == EFBIG ? "larger than 1 MiB" : strerror(err));
-		strbuf_release(&text);
-		rc->unreadable = 1;
-		return 0;
-	}
-	rcfile_parse_mem(rc, cfg, dir, path, text.buf, text.len);
-	rc->uid = st.st_uid;
-	rc->mode = st.st_mode;
-	sha256_hex(text.buf, text.len, &rc->sha);
+	if (r == 0 && !rc->unreadable)
+		rcfile_parse(rc, cfg, dir, path, text.buf, text.len);
 	strbuf_release(&text);
-	return 0;
+	return r;
 }
 
 void rcfile_free(struct rcfile *rc)

@@ -20,17 +20,26 @@ struct rcfile {
 	struct strbuf sha;	/* SHA-256 of the bytes parsed, 64 hex digits */
 };
 
-/* Read the rc file at path in directory dir (absolute, no trailing '/').
- * The file is opened and read once; its owner, mode and hash describe
- * exactly the bytes parsed, so trust decisions cannot be raced. Problems
- * are reported as "vswitch: FILE:LINE: ..."; an unreadable file is
- * reported and treated as one that names no env. Returns 0, or -1 when
- * the file vanished or is not a regular file (rc is empty either way and
- * must be freed). */
+/* Read the rc file at path into text (at most 1 MiB, without blocking),
+ * with its owner, mode and hash in rc, which describe exactly the bytes
+ * read, so trust decisions cannot be raced; nothing is parsed, so a file
+ * can be judged first. An unreadable file is reported (once per reason)
+ * and marked unreadable. Returns 0, or -1 when the file vanished or is
+ * not a regular file (rc is empty either way and must be freed). */
+int rcfile_load(struct rcfile *rc, const char *path, struct strbuf *text);
+/* Parse len bytes read from path in directory dir (absolute, no
+ * trailing '/') into rc, which rcfile_load() filled. Problems are
+ * reported as "vswitch: FILE:LINE: ...", a few at most, and once per
+ * version of the file (note.h). */
+void rcfile_parse(struct rcfile *rc, const struct config *cfg, const char *dir,
+		  const char *path, const char *buf, size_t len);
+/* rcfile_load(), then rcfile_parse() unless it was unreadable: an
+ * unreadable file is treated as one that names no env. Returns as
+ * rcfile_load() does. */
 int rcfile_read(struct rcfile *rc, const struct config *cfg, const char *dir,
 		const char *path);
-/* Parse len bytes of rc text as if read from path in dir (for tests and
- * fuzzing); uid, mode and sha are left empty. */
+/* Parse len bytes of rc text as if read from path in dir into an empty
+ * rc (for tests and fuzzing); uid, mode and sha are left empty. */
 void rcfile_parse_mem(struct rcfile *rc, const struct config *cfg,
 		      const char *dir, const char *path, const char *buf,
 		      size_t len);

@@ -22,10 +22,11 @@ struct source {
 	/* Append what `allow` pins for f's entry, a hex SHA-256 that
 	 * changes when the entry is edited; -1 when it cannot be read. */
 	int (*identity)(const struct found *f, struct strbuf *hash);
-	/* Owner mode: whether f's entry itself may be used (the env folder
-	 * is checked for every source by trust.c). 0 when it may; else -1
-	 * with the reason appended to why. changed: it was allowed once,
-	 * and has changed since. */
+	/* Owner mode: whether f's entry itself may be used (the way to the
+	 * env folder is checked for every source by trust.c). 0 when it
+	 * may; else the reason is appended to why and the result is -2
+	 * when the entry belongs to another user (no advice to allow it),
+	 * else -1. changed: it was allowed once, and has changed since. */
 	int (*owner_rule)(const struct found *f, int changed, struct strbuf *why);
 	/* Store in out (room for max) the names the probe looks for in a
 	 * directory, strings the config or the source owns; returns how

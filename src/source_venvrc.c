@@ -9,6 +9,7 @@
 #include "rcfile.h"
 #include "sha256.h"
 #include "source.h"
+#include "trust.h"
 
 /* Whether path is a regular file (following links). One that exists
  * but cannot be looked at (a symbolic link loop, no permission) counts,
@@ -22,24 +23,41 @@ static int is_file(const char *path)
 	return errno != ENOENT && errno != ENOTDIR && lstat(path, &st) == 0;
 }
 
+/* The file is judged before it is parsed: another user's, or one others
+ * can write, is refused unread (unless allowed as it is). */
 static int probe(struct found *f, const struct config *cfg, const char *dir,
 		 struct strbuf *p)
 {
+	struct strbuf text = STRBUF_INIT;
 	struct rcfile rc;
+	int may;
 
 	strbuf_addstr(p, cfg->rcfile);
 	if (!is_file(p->buf))
 		return 0;
-	if (rcfile_read(&rc, cfg, dir, p->buf) < 0) {
+	if (rcfile_load(&rc, p->buf, &text) < 0) {
 		rcfile_free(&rc);
+		strbuf_release(&text);
 		return 0;
 	}
 	strbuf_set(&f->entry, p->buf);
-	f->names_path = rc.env_is_path;
 	f->read_file = 1;
 	f->file_uid = rc.uid;
 	f->file_mode = rc.mode;
 	strbuf_set(&f->file_sha, rc.sha.buf);
+	may = rc.unreadable ? 0 : trust_may_parse(cfg, p->buf, rc.uid, rc.mode,
+						  rc.sha.buf, &f->why);
+	if (may < 0) {
+		f->kind = FOUND_REFUSED;
+		f->can_allow = may != -2;
+		rcfile_free(&rc);
+		strbuf_release(&text);
+		return 1;
+	}
+	if (!rc.unreadable)
+		rcfile_parse(&rc, cfg, dir, p->buf, text.buf, text.len);
+	strbuf_release(&text);
+	f->names_path = rc.env_is_path;
 	if (rc.has_prompt) {
 		f->has_prompt = 1;
 		strbuf_set(&f->prompt, rc.prompt.buf);
@@ -70,7 +88,7 @@ static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 	if (f->file_uid != geteuid()) {
 		strbuf_addf(why, "'%s' belongs to uid %lu, not to you",
 			    f->entry.buf, (unsigned long)f->file_uid);
-		return -1;
+		return -2;
 	}
 	if (f->file_mode & S_IWOTH) {
 		strbuf_addf(why, "'%s' is writable by others", f->entry.buf);

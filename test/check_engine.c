@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine.h"
 #include "helpers.h"
@@ -145,6 +146,24 @@ static void apply(const struct changes *ch, struct strbuf *out)
 	strbuf_release(&state);
 }
 
+/* The user's uid in a state written is shown as "U". */
+static void uid_as_u(struct strbuf *desc)
+{
+	struct strbuf out = STRBUF_INIT, pat = STRBUF_INIT;
+	const char *p = desc->buf, *hit;
+
+	strbuf_addf(&pat, "VSWITCH_STATE=2:%lu:", (unsigned long)geteuid());
+	while ((hit = strstr(p, pat.buf))) {
+		strbuf_add(&out, p, (size_t)(hit - p));
+		strbuf_addstr(&out, "VSWITCH_STATE=2:U:");
+		p = hit + pat.len;
+	}
+	strbuf_addstr(&out, p);
+	strbuf_set(desc, out.buf);
+	strbuf_release(&out);
+	strbuf_release(&pat);
+}
+
 /* Run cmd in root/rel (use: the env of `use`, under the root) and apply
  * the result; returns its description with the root shown as "@". */
 static char *run(const char *rel, enum engine_cmd cmd, int init, const char *use)
@@ -172,6 +191,7 @@ static char *run(const char *rel, enum engine_cmd cmd, int init, const char *use
 	free(raw);
 	apply(&ch, &desc);
 	changes_free(&ch);
+	uid_as_u(&desc);
 	s = unroot(desc.buf);
 	strbuf_release(&desc);
 	return s;
@@ -187,7 +207,7 @@ static char *run(const char *rel, enum engine_cmd cmd, int init, const char *use
 #define ENTER_A \
 	"set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n" \
 	"set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n" \
-	"set VSWITCH_STATE=1:a:@/a/venv::-:a\n"
+	"set VSWITCH_STATE=2:U:a:@/a/venv::-:a::\n"
 #define LEAVE(path) \
 	"prompt-clear\nunset VIRTUAL_ENV\nunset VIRTUAL_ENV_PROMPT\n" \
 	"set PATH=" path "\n"
@@ -239,7 +259,7 @@ START_TEST(user_path_edits_kept)
 	/* a PATH the user already stripped of the env is left alone */
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
 		"set PATH=@/a/venv/bin:/mine:/usr/bin::@/a/venv/bin:/end\nprompt a\n"
-		"set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
+		"set VSWITCH_STATE=2:U:a:@/a/venv::-:a::\n");
 	set_var(V_PATH, "/only");
 	CD("out", "prompt-clear\nunset VIRTUAL_ENV\nunset VIRTUAL_ENV_PROMPT\n"
 		  "unset VSWITCH_STATE\n");
@@ -252,10 +272,10 @@ START_TEST(switch_between_projects)
 	CD("a", ENTER_A);
 	CD("b", "prompt-clear\nset VIRTUAL_ENV=@/b/.venv\nset VIRTUAL_ENV_PROMPT=b\n"
 		"set PATH=@/b/.venv/bin:/usr/bin:/bin\nprompt b\n"
-		"set VSWITCH_STATE=1:a:@/b/.venv::-:b\n");
+		"set VSWITCH_STATE=2:U:a:@/b/.venv::-:b::\n");
 	CD("a/src", "prompt-clear\nset VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
 		    "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
-		    "set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
+		    "set VSWITCH_STATE=2:U:a:@/a/venv::-:a::\n");
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	check_clean("/usr/bin:/bin");
 }
@@ -270,11 +290,11 @@ START_TEST(nested_projects)
 	CD("a/sub/x", "prompt-clear\nset VIRTUAL_ENV=@/a/sub/venv\n"
 		      "set VIRTUAL_ENV_PROMPT=inner one\n"
 		      "set PATH=@/a/sub/venv/bin:/usr/bin:/bin\nprompt inner one\n"
-		      "set VSWITCH_STATE=1:a:@/a/sub/venv::-:inner one\n");
+		      "set VSWITCH_STATE=2:U:a:@/a/sub/venv::-:inner one::\n");
 	CD("a/sub", "");
 	CD("a/src", "prompt-clear\nset VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
 		    "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
-		    "set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
+		    "set VSWITCH_STATE=2:U:a:@/a/venv::-:a::\n");
 	/* an empty .venvrc inside the project opts its subtree out */
 	CD("a/no", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	check_clean("/usr/bin:/bin");
@@ -292,12 +312,12 @@ START_TEST(pythonhome_saved_and_restored)
 		snprintf(want, sizeof(want), "set VIRTUAL_ENV=@/a/venv\n"
 			 "set VIRTUAL_ENV_PROMPT=a\nunset PYTHONHOME\n"
 			 "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
-			 "set VSWITCH_STATE=1:a:@/a/venv::=%s:a\n", values[i]);
+			 "set VSWITCH_STATE=2:U:a:@/a/venv::=%s:a::\n", values[i]);
 		CD("a", want);
 		ck_assert_ptr_null(var[V_PH]);
 		snprintf(want, sizeof(want), "prompt-clear\nset VIRTUAL_ENV=@/b/.venv\n"
 			 "set VIRTUAL_ENV_PROMPT=b\nset PATH=@/b/.venv/bin:/usr/bin:/bin\n"
-			 "prompt b\nset VSWITCH_STATE=1:a:@/b/.venv::=%s:b\n", values[i]);
+			 "prompt b\nset VSWITCH_STATE=2:U:a:@/b/.venv::=%s:b::\n", values[i]);
 		CD("b", want);
 		snprintf(want, sizeof(want), "prompt-clear\nunset VIRTUAL_ENV\n"
 			 "unset VIRTUAL_ENV_PROMPT\nset PYTHONHOME=%s\nset PATH=/usr/bin:/bin\n"
@@ -314,12 +334,12 @@ START_TEST(off_and_on)
 {
 	CD("a/src", ENTER_A);
 	STEP("a/src", ENGINE_OFF, 0, NULL,
-	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:o::@/a:-:\n");
+	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=2:U:o::@/a:-:::\n");
 	CD("a", "");			/* off holds inside the project */
 	CD("a/src", "");
 	STEP("a", ENGINE_ON, 0, NULL, ENTER_A);
 	STEP("a", ENGINE_OFF, 0, NULL,
-	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:o::@/a:-:\n");
+	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=2:U:o::@/a:-:::\n");
 	CD("out", "unset VSWITCH_STATE\n");	/* leaving ends the off */
 	CD("a", ENTER_A);
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
@@ -333,10 +353,10 @@ START_TEST(off_does_not_follow_into_other_project)
 {
 	CD("a", ENTER_A);
 	STEP("a", ENGINE_OFF, 0, NULL,
-	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:o::@/a:-:\n");
+	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=2:U:o::@/a:-:::\n");
 	CD("b", "set VIRTUAL_ENV=@/b/.venv\nset VIRTUAL_ENV_PROMPT=b\n"
 		"set PATH=@/b/.venv/bin:/usr/bin:/bin\nprompt b\n"
-		"set VSWITCH_STATE=1:a:@/b/.venv::-:b\n");
+		"set VSWITCH_STATE=2:U:a:@/b/.venv::-:b::\n");
 }
 END_TEST
 
@@ -346,19 +366,19 @@ START_TEST(use_stays_until_on)
 	STEP("out", ENGINE_USE, 0, "envs/tool",
 	     "set VIRTUAL_ENV=@/envs/tool\nset VIRTUAL_ENV_PROMPT=tool\n"
 	     "set PATH=@/envs/tool/bin:/usr/bin:/bin\nprompt tool\n"
-	     "set VSWITCH_STATE=1:u:@/envs/tool::-:tool\n");
+	     "set VSWITCH_STATE=2:U:u:@/envs/tool::-:tool::\n");
 	CD("a", "");
 	CD("out", "");
 	STEP("a", ENGINE_ON, 0, NULL,
 	     "prompt-clear\nset VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
 	     "set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt a\n"
-	     "set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
+	     "set VSWITCH_STATE=2:U:a:@/a/venv::-:a::\n");
 	STEP("a", ENGINE_USE, 0, "envs/tool",
 	     "prompt-clear\nset VIRTUAL_ENV=@/envs/tool\nset VIRTUAL_ENV_PROMPT=tool\n"
 	     "set PATH=@/envs/tool/bin:/usr/bin:/bin\nprompt tool\n"
-	     "set VSWITCH_STATE=1:u:@/envs/tool::-:tool\n");
+	     "set VSWITCH_STATE=2:U:u:@/envs/tool::-:tool::\n");
 	STEP("a", ENGINE_OFF, 0, NULL,
-	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:o::@/a:-:\n");
+	     LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=2:U:o::@/a:-:::\n");
 	CD("out", "unset VSWITCH_STATE\n");
 	check_clean("/usr/bin:/bin");
 }
@@ -466,14 +486,14 @@ START_TEST(prompt_sources_and_disable)
 	twrite("c/.venvrc", "env = ./e\nprompt = C $(x)\n");
 	CD("c", "set VIRTUAL_ENV=@/c/e\nset VIRTUAL_ENV_PROMPT=C $(x)\n"
 		"set PATH=@/c/e/bin:/usr/bin:/bin\nprompt C $(x)\n"
-		"set VSWITCH_STATE=1:a:@/c/e::-:C $(x)\n");
+		"set VSWITCH_STATE=2:U:a:@/c/e::-:C $(x)::\n");
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	/* disabled: the hook still hears that an env is active (it offers
 	 * deactivate), with no label to show */
 	load_cfg("[prompt]\ndisable = true\n");
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\n"
 		"set PATH=@/a/venv/bin:/usr/bin:/bin\nprompt \n"
-		"set VSWITCH_STATE=1:a:@/a/venv::-:a\n");
+		"set VSWITCH_STATE=2:U:a:@/a/venv::-:a::\n");
 	STEP("a", ENGINE_EXPORT, 1, NULL, "prompt \n");
 }
 END_TEST
@@ -486,7 +506,7 @@ START_TEST(label_kept_while_active)
 	tmkdir("l/sub");
 	CD("l", "set VIRTUAL_ENV=@/l/venv\nset VIRTUAL_ENV_PROMPT=one\n"
 		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt one\n"
-		"set VSWITCH_STATE=1:a:@/l/venv::-:one\n");
+		"set VSWITCH_STATE=2:U:a:@/l/venv::-:one::\n");
 	tvenv("l/venv", "prompt = 'two'\n");
 	CD("l/sub", "");
 	/* a new shell inherits the env: its prompt says what the env says */
@@ -494,7 +514,35 @@ START_TEST(label_kept_while_active)
 	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 	CD("l", "set VIRTUAL_ENV=@/l/venv\nset VIRTUAL_ENV_PROMPT=two\n"
 		"set PATH=@/l/venv/bin:/usr/bin:/bin\nprompt two\n"
-		"set VSWITCH_STATE=1:a:@/l/venv::-:two\n");
+		"set VSWITCH_STATE=2:U:a:@/l/venv::-:two::\n");
+}
+END_TEST
+
+/* A label with control characters: the prompt shows them as text,
+ * VIRTUAL_ENV_PROMPT and the state keep the exact bytes. */
+START_TEST(prompt_label_without_controls)
+{
+	tvenv("t/e", "");
+	twrite("t/.venvrc", "env = ./e\nprompt = \x1b]0;owned\x07 \xc2\x9b" "2J\n");
+	CD("t", "set VIRTUAL_ENV=@/t/e\nset VIRTUAL_ENV_PROMPT=\x1b]0;owned\x07 \xc2\x9b" "2J\n"
+		"set PATH=@/t/e/bin:/usr/bin:/bin\nprompt \\x1b]0;owned\\x07 \\u009b2J\n"
+		"set VSWITCH_STATE=2:U:a:@/t/e::-:%1B]0;owned%07 %C2%9B2J::\n");
+	STEP("t", ENGINE_EXPORT, 1, NULL, "prompt \\x1b]0;owned\\x07 \\u009b2J\n");
+}
+END_TEST
+
+/* An env reached through a link: PATH, VIRTUAL_ENV and the state hold
+ * its real path, the label is the project's. */
+START_TEST(link_resolved_on_path)
+{
+	tvenv("store/e1", "");
+	tmkdir("k");
+	ck_assert_int_eq(symlink("../store/e1", tpath("k/venv")), 0);
+	CD("k", "set VIRTUAL_ENV=@/store/e1\nset VIRTUAL_ENV_PROMPT=k\n"
+		"set PATH=@/store/e1/bin:/usr/bin:/bin\nprompt k\n"
+		"set VSWITCH_STATE=2:U:a:@/store/e1::-:k::\n");
+	CD("k", "");
+	CD("out", LEAVE("/usr/bin:/bin") "unset VSWITCH_STATE\n");
 }
 END_TEST
 
@@ -502,12 +550,12 @@ START_TEST(venvrc_naming_missing_env)
 {
 	twrite("m/.venvrc", "env = ./nothere\n");
 	/* reported once on entering: the state remembers the entry */
-	CD("m", "set VSWITCH_STATE=1:a:::-::@/m/.venvrc\n");
+	CD("m", "set VSWITCH_STATE=2:U:a:::-::@/m/.venvrc:\n");
 	ck_assert_str_eq(err, "vswitch: @/m/.venvrc: no env at '@/m/nothere'\n");
 	CD("m", "");
 	ck_assert_str_eq(err, "");
 	CD("a", ENTER_A);
-	CD("m", LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=1:a:::-::@/m/.venvrc\n");
+	CD("m", LEAVE("/usr/bin:/bin") "set VSWITCH_STATE=2:U:a:::-::@/m/.venvrc:\n");
 }
 END_TEST
 
@@ -529,7 +577,7 @@ START_TEST(round_trip_leaves_no_trace)
 	set_var(V_PH, "/ph");
 	CD("a", "set VIRTUAL_ENV=@/a/venv\nset VIRTUAL_ENV_PROMPT=a\nunset PYTHONHOME\n"
 		"set PATH=@/a/venv/bin::/usr/bin::/odd dir/$(x)\n:\nprompt a\n"
-		"set VSWITCH_STATE=1:a:@/a/venv::=/ph:a\n");
+		"set VSWITCH_STATE=2:U:a:@/a/venv::=/ph:a::\n");
 	quiet("a/sub", ENGINE_EXPORT);
 	quiet("b", ENGINE_EXPORT);
 	quiet("b", ENGINE_OFF);
@@ -568,6 +616,8 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, prompt_sources_and_disable);
 	tcase_add_test(tc, venvrc_naming_missing_env);
 	tcase_add_test(tc, label_kept_while_active);
+	tcase_add_test(tc, prompt_label_without_controls);
+	tcase_add_test(tc, link_resolved_on_path);
 	tcase_add_test(tc, round_trip_leaves_no_trace);
 	suite_add_tcase(s, tc);
 	return s;

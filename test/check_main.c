@@ -14,6 +14,8 @@ int main(void)
 		command_suite, source_suite, truststore_suite,
 		hookdata_suite, stamp_suite, strlist_suite, toml_suite,
 		tool_suite, run_suite,
+		hookdata_suite, stamp_suite, strlist_suite, label_suite,
+		safepath_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

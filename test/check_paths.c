@@ -1,6 +1,9 @@
 /* check_paths: home, XDG locations and the small path helpers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "paths.h"
@@ -131,6 +134,55 @@ START_TEST(absolute_paths)
 }
 END_TEST
 
+static void expect_invoked(const char *argv0, const char *path, const char *cwd,
+			   const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int r = paths_invoked(&sb, argv0, path, cwd);
+
+	if (!want) {
+		ck_assert_int_eq(r, -1);
+		ck_assert_str_eq(sb.buf, "");
+	} else {
+		ck_assert_int_eq(r, 0);
+		ck_assert_str_eq(sb.buf, want);
+	}
+	strbuf_release(&sb);
+}
+
+/* The binary's path as invoked: made absolute, links not resolved. */
+START_TEST(invoked_path)
+{
+	char path[8192], want[8192];
+
+	twrite("real/vswitch", "#!/bin/sh\n");
+	ck_assert_int_eq(chmod(tpath("real/vswitch"), 0755), 0);
+	tmkdir("bin");
+	tmkdir("empty");
+	ck_assert_int_eq(symlink(tpath("real/vswitch"), tpath("bin/vswitch")), 0);
+	twrite("noexec/vswitch", "");
+	/* with a '/': against the cwd, as written */
+	expect_invoked("/opt/x/vswitch", NULL, "/cwd", "/opt/x/vswitch");
+	expect_invoked("./vswitch", NULL, "/cwd", "/cwd/vswitch");
+	expect_invoked("bin/vswitch", NULL, "/cwd/", "/cwd/bin/vswitch");
+	expect_invoked("../up/vswitch", NULL, "/cwd", "/cwd/../up/vswitch");
+	expect_invoked("bin/vswitch", NULL, NULL, NULL);
+	/* a bare name: the PATH entry it is found in, the link unresolved;
+	 * an entry without an executable of that name is passed over */
+	snprintf(path, sizeof(path), "%s:%s:%s:/usr/bin", tpath("empty"),
+		 tpath("noexec"), tpath("bin"));
+	snprintf(want, sizeof(want), "%s/vswitch", tpath("bin"));
+	expect_invoked("vswitch", path, "/cwd", want);
+	/* relative and empty entries are against the cwd */
+	expect_invoked("vswitch", "/nonexistent:bin", troot(), want);
+	snprintf(want, sizeof(want), "%s/vswitch", tpath("bin"));
+	expect_invoked("vswitch", ":/nonexistent", tpath("bin"), want);
+	expect_invoked("vswitch", "/nonexistent", "/", NULL);
+	expect_invoked("vswitch", NULL, "/", NULL);
+	expect_invoked("", "/bin", "/", NULL);
+}
+END_TEST
+
 Suite *paths_suite(void)
 {
 	Suite *s = suite_create("paths");
@@ -143,6 +195,7 @@ Suite *paths_suite(void)
 	tcase_add_test(tc, last_component);
 	tcase_add_test(tc, is_venv);
 	tcase_add_test(tc, absolute_paths);
+	tcase_add_test(tc, invoked_path);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -39,16 +39,19 @@ static int run(const char *name, const char *rel, char **argv, char **out, char 
 
 START_TEST(env_prints_sh)
 {
-	char *args[] = { NULL }, *out, *err;
+	char *args[] = { NULL }, *out, *err, want[256];
 
 	tvenv("p/venv", "home = /usr/bin\n");
 	tmkdir("p/sub");
 	setenv("PATH", "/usr/bin:/bin", 1);
 	ck_assert_int_eq(run("env", "p/sub", args, &out, &err), 0);
-	ck_assert_str_eq(out, "export VSWITCH_STATE='1:a:@/p/venv::-:p'\n"
-			      "export VIRTUAL_ENV='@/p/venv'\n"
-			      "export VIRTUAL_ENV_PROMPT='p'\n"
-			      "export PATH='@/p/venv/bin:/usr/bin:/bin'\n");
+	snprintf(want, sizeof(want),
+		 "export VSWITCH_STATE='2:%lu:a:@/p/venv::-:p::'\n"
+		 "export VIRTUAL_ENV='@/p/venv'\n"
+		 "export VIRTUAL_ENV_PROMPT='p'\n"
+		 "export PATH='@/p/venv/bin:/usr/bin:/bin'\n",
+		 (unsigned long)geteuid());
+	ck_assert_str_eq(out, want);
 	ck_assert_str_eq(err, "");
 	free(out);
 	free(err);

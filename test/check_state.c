@@ -49,6 +49,10 @@ static void round_trip(const struct state *st, const char *want)
 	ck_assert_int_eq(back.had_pythonhome, st->had_pythonhome);
 	ck_assert_str_eq(back.pythonhome.buf, st->pythonhome.buf);
 	ck_assert_str_eq(back.label.buf, st->label.buf);
+	ck_assert_str_eq(back.refused.buf, st->refused.buf);
+	ck_assert_str_eq(back.noted.buf, st->noted.buf);
+	ck_assert_int_eq(back.has_uid, 1);
+	ck_assert_uint_eq(back.uid, st->uid);
 	state_free(&back);
 	strbuf_release(&enc);
 }
@@ -58,13 +62,18 @@ START_TEST(encode_exact)
 	struct state st;
 
 	fill(&st, MODE_AUTO, "/p/venv", "", NULL, "p");
-	round_trip(&st, "1:a:/p/venv::-:p");
+	st.uid = 1000;
+	round_trip(&st, "2:1000:a:/p/venv::-:p::");
 	state_free(&st);
 	fill(&st, MODE_OFF, "", "/a:b", "/ph", "");
-	round_trip(&st, "1:o::/a%3Ab:=/ph:");
+	st.uid = 0;
+	round_trip(&st, "2:0:o::/a%3Ab:=/ph:::");
 	state_free(&st);
 	fill(&st, MODE_USE, "/e 100%", "", "", "it's\n\xff");
-	round_trip(&st, "1:u:/e 100%25::=:it's%0A%FF");
+	st.uid = 65534;
+	strbuf_set(&st.refused, "/r");
+	strbuf_set(&st.noted, "0123456789abcdef,fedcba9876543210");
+	round_trip(&st, "2:65534:u:/e 100%25::=:it's%0A%FF:/r:0123456789abcdef,fedcba9876543210");
 	ck_assert(!state_is_empty(&st));
 	state_free(&st);
 	check_empty(&st);
@@ -116,6 +125,8 @@ START_TEST(absent_is_empty)
 	check_empty(&st);
 	ck_assert_int_eq(state_decode(&st, "1:a:::-:"), 0);
 	check_empty(&st);
+	ck_assert_int_eq(state_decode(&st, "2:7:a:::-:::"), 0);
+	check_empty(&st);
 	state_free(&st);
 }
 END_TEST
@@ -129,6 +140,13 @@ START_TEST(malformed)
 		"1:u:::-:", "1:a:/e%:::-:", "1:a:/e%2::-:", "1:a:/e%zz::-:",
 		"1:a:/e%00::-:", "1:a:/e%0::-:", "1:a:::-:%", "1:a:::-:%4",
 		" 1:a:::-:", "1:a:::-:x\n:",
+		/* version 2: a uid, and every field, always */
+		"2:a:::-:::", "2::a:::-:::", "2:x:a:::-:::", "2:01:a:::-:::",
+		"2:12345678901:a:::-:::", "2:4294967295:a:::-:::", "2:1:a:::-:",
+		"2:1:a:::-::", "2:1:a:::-::::", "2:1:a:::-:::zz",
+		"2:1:a:::-:::0123456789abcde", "2:1:a:::-:::0123456789abcdef,",
+		"2:1:a:::-:::0123456789ABCDEF", "2:1:a:::-:::0123456789abcdef0",
+		"2:-1:a:::-:::",
 	};
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -201,18 +219,28 @@ START_TEST(state_refused_field)
 	struct strbuf enc = STRBUF_INIT;
 
 	state_init(&st);
-	/* old format reads as before; no REFUSED written when empty */
+	/* the older format reads as a state of no known user */
 	ck_assert_int_eq(state_decode(&st, "1:a:/e::-:lab"), 0);
 	ck_assert_uint_eq(st.refused.len, 0);
+	ck_assert_int_eq(st.has_uid, 0);
+	ck_assert_str_eq(st.env.buf, "/e");
+	ck_assert_int_eq(state_decode(&st, "2:5:a:/e::-:lab::"), 0);
+	ck_assert_int_eq(st.has_uid, 1);
+	ck_assert_uint_eq(st.uid, 5);
 	state_encode(&st, &enc);
-	ck_assert_str_eq(enc.buf, "1:a:/e::-:lab");
+	ck_assert_str_eq(enc.buf, "2:5:a:/e::-:lab::");
 	/* with REFUSED, and a state that holds only that is kept */
 	ck_assert_int_eq(state_decode(&st, "1:a:::-::/p/%3A.venvrc"), 0);
 	ck_assert_str_eq(st.refused.buf, "/p/:.venvrc");
 	ck_assert(!state_is_empty(&st));
+	ck_assert_int_eq(state_decode(&st, "2:5:a:::-::/p/%3A.venvrc:"), 0);
+	ck_assert_str_eq(st.refused.buf, "/p/:.venvrc");
 	strbuf_setlen(&enc, 0);
 	state_encode(&st, &enc);
-	ck_assert_str_eq(enc.buf, "1:a:::-::/p/%3A.venvrc");
+	ck_assert_str_eq(enc.buf, "2:5:a:::-::/p/%3A.venvrc:");
+	/* a state that holds only notes is kept too */
+	ck_assert_int_eq(state_decode(&st, "2:5:a:::-:::0123456789abcdef"), 0);
+	ck_assert(!state_is_empty(&st));
 	/* garbage is no state */
 	ck_assert_int_eq(state_decode(&st, "1:a:::-::relative"), -1);
 	ck_assert(state_is_empty(&st));

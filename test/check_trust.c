@@ -197,6 +197,45 @@ START_TEST(strict_and_all)
 }
 END_TEST
 
+/* A folder above the env that others can write could swap the env:
+ * refused, as the env's own folders are. */
+START_TEST(writable_parent_is_refused)
+{
+	sh("chmod g+w p");
+	expect_kind("p/sub", FOUND_REFUSED, "p' is writable by its group");
+	sh("chmod g-w p");
+	expect_kind("p/sub", FOUND_ENV, NULL);
+}
+END_TEST
+
+/* What goes on PATH is the env's real path, links resolved; a link
+ * that leads somewhere others can write is refused. */
+START_TEST(link_is_resolved)
+{
+	struct found f;
+	struct strbuf want = STRBUF_INIT;
+
+	sh("mkdir -p l && ln -s ../q/env l/venv");
+	find(&f, "l");
+	ck_assert_int_eq(f.kind, FOUND_ENV);
+	strbuf_addf(&want, "%s/l/venv", tmp);
+	ck_assert_str_eq(f.env.buf, want.buf);
+	strbuf_setlen(&want, 0);
+	strbuf_addf(&want, "%s/q/env", tmp);
+	ck_assert_str_eq(f.real.buf, want.buf);
+	found_free(&f);
+	sh("chmod o+w q");
+	expect_kind("l", FOUND_REFUSED, "/q' is writable by others");
+	/* mode all trusts the way, and still resolves it */
+	cfg.trust = TRUST_ALL;
+	find(&f, "l");
+	ck_assert_int_eq(f.kind, FOUND_ENV);
+	ck_assert_str_eq(f.real.buf, want.buf);
+	found_free(&f);
+	strbuf_release(&want);
+}
+END_TEST
+
 START_TEST(colon_in_path_is_refused)
 {
 	sh("mkdir -p 'a:b/venv/bin' && echo 'home = /usr' > 'a:b/venv/pyvenv.cfg'");
@@ -219,6 +258,8 @@ Suite *trust_suite(void)
 	tcase_add_test(tc, deny_blocks_in_every_mode);
 	tcase_add_test(tc, strict_and_all);
 	tcase_add_test(tc, colon_in_path_is_refused);
+	tcase_add_test(tc, writable_parent_is_refused);
+	tcase_add_test(tc, link_is_resolved);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,5 +29,7 @@ Suite *strlist_suite(void);
 Suite *toml_suite(void);
 Suite *tool_suite(void);
 Suite *run_suite(void);
+Suite *label_suite(void);
+Suite *safepath_suite(void);
 
 #endif

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Round-trip property test: random byte strings as project paths and
 prompt labels, evaluated by a real shell, read back from a child's
-environment (`env -0`) and from the prompt as the shell draws it.
+environment (`env -0`) and from the prompt as the shell draws it (with
+control characters shown as text).
 
   roundtrip.py make DIR N SEED   make N projects under DIR/r/ whose
                                  paths and labels are random byte strings
@@ -18,7 +19,8 @@ a script that dumps the environment in DIR/neutral to DIR/d/before,
 then for each project I cds in (to the bytes of DIR/p/rtI), dumps the
 environment to DIR/d/rtI.in and the prompt as drawn to rtI.ps, cds back
 to DIR/neutral and dumps rtI.out. Every rtI.out must equal before; the
-prompt must read "(LABEL) " then PROMPT, the shell's plain prompt.
+prompt must read "(LABEL) " then PROMPT, the shell's plain prompt, where
+LABEL shows control characters as text as vswitch draws them.
 """
 import os
 import random
@@ -104,6 +106,40 @@ def make(d, n, seed):
             f.write(proj)
 
 
+def utf8_len(s, i):
+    """The length of the well-formed UTF-8 character at s[i] (a byte
+    0xc2 or above), or 0."""
+    n = 4 if s[i] >= 0xF0 else 3 if s[i] >= 0xE0 else 2
+    if s[i] < 0xC2 or s[i] > 0xF4 or i + n > len(s):
+        return 0
+    try:
+        s[i:i + n].decode("utf-8")
+    except UnicodeDecodeError:
+        return 0
+    return n
+
+
+def visible(label):
+    """label as a prompt draws it: control characters (C0, DEL, C1 in
+    UTF-8 or as a byte alone) shown as \\xHH or \\u00HH."""
+    out = bytearray()
+    i = 0
+    while i < len(label):
+        c = label[i]
+        n = utf8_len(label, i) if c >= 0x80 else 1
+        if c < 0x20 or c == 0x7F or (not n and c < 0xA0):
+            out += b"\\x%02x" % c
+            i += 1
+        elif n == 2 and c == 0xC2 and label[i + 1] < 0xA0:
+            out += b"\\u00%02x" % label[i + 1]
+            i += 2
+        else:
+            n = n or 1
+            out += label[i:i + n]
+            i += n
+    return bytes(out)
+
+
 def load(path):
     env = {}
     with open(path, "rb") as f:
@@ -141,7 +177,7 @@ def check(d, n, what, prompt):
         if not env.get(b"PATH", b"").startswith(venv + b"/bin:"):
             fails.append("%d: PATH %r does not start with the env's bin" % (i, env.get(b"PATH")))
         if what in ("all",):
-            want = b"(" + label + b") " + os.fsencode(prompt)
+            want = b"(" + visible(label) + b") " + os.fsencode(prompt)
             got = open(os.path.join(dd, "rt%d.ps" % i), "rb").read()
             if got != want:
                 fails.append("%d: prompt %r, expected %r" % (i, got, want))

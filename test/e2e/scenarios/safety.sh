@@ -1,0 +1,79 @@
+# shellcheck shell=bash disable=SC2016,SC2034
+# Safe by default: what arrives with a folder, or in the environment,
+# runs nothing and draws nothing until the user says so. Where ownership
+# matters the shell runs as a user whom permissions stop (RUN_AS), with
+# what it uses made for that user.
+
+NOBODY=65534
+
+# A label with terminal controls (window title, clipboard write) from a
+# venv's pyvenv.cfg: the prompt shows them as text and the terminal
+# obeys none; VIRTUAL_ENV_PROMPT keeps the label exact.
+t_safety_label_controls() {
+	local p=$T/ctl label=$'\e]0;owned\a\e]52;c;b3duZWQ=\a\xc2\x9b2J'
+	mkdir -p "$p"
+	"$PY" -m venv --without-pip --prompt "$label" "$p/venv" >/dev/null
+	start_shell
+	run "cd $p" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$p/venv"
+	expect_env in VIRTUAL_ENV_PROMPT "$label"
+	expect_prompt '(\x1b]0;owned\x07\x1b]52;c;b3duZWQ=\x07\u009b2J) '"$(plain_prompt)"
+	[ "$(tmux -L "$SOCK" display-message -p -t t '#{pane_title}')" != owned ] ||
+		fail "the label set the window title"
+}
+
+# The hook records the binary by the path it was invoked by, links
+# unresolved: an upgrade that points the link at a new file (Homebrew,
+# stow, nix) and removes the old one leaves the hook working, with no
+# copy of the binary on PATH.
+t_safety_binary_via_link() {
+	mkdir -p "$T/cellar/1" "$T/cellar/2" "$T/bin" "$T/p"
+	cp "$VSW" "$T/cellar/1/vswitch"
+	ln -s ../cellar/1/vswitch "$T/bin/vswitch"
+	mkvenv "$T/p/venv"
+	RC_POST=$(l_load_hook "$T/bin/vswitch")
+	start_shell
+	cp "$VSW" "$T/cellar/2/vswitch"
+	ln -sfn ../cellar/2/vswitch "$T/bin/vswitch"
+	rm -r "$T/cellar/1"
+	run "cd $T/p" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$T/p/venv"
+	expect_screen_lacks "No such file"
+}
+
+# The way to an env: a folder above it that others can write, or a link
+# on the way that another user owns, could swap the env after vswitch
+# looked; such an env is refused, with no advice to allow another's. An
+# env reached by a link through safe folders goes on PATH resolved.
+t_safety_way_to_env() {
+	local h=$T/home/.virtualenvs
+	mkdir -p "$T/open/proj/sub" "$T/p2" "$T/p3" "$T/atk" "$h"
+	printf 'env = viaatk\n' >"$T/p2/.venvrc"
+	printf 'env = good\n' >"$T/p3/.venvrc"
+	RUN_AS=$NOBODY
+	start_shell
+	# made after start_shell, so they stay root's and another user's
+	mkvenv "$T/rootvenv"
+	mkvenv "$T/open/proj/venv"
+	chown -R "$NOBODY:$NOBODY" "$T/open/proj"
+	chmod 777 "$T/open"
+	ln -s "$T/rootvenv" "$T/atk/env"
+	chown -h 1:1 "$T/atk/env"
+	chown 1:1 "$T/atk"
+	ln -s "$T/atk/env" "$h/viaatk"
+	ln -s "$T/rootvenv" "$h/good"
+	chown -h "$NOBODY:$NOBODY" "$h/viaatk" "$h/good"
+	run "cd $T/open/proj/sub" "vsw_dump open" "cd $T/p2" "vsw_dump atk" \
+		"cd $T/p3" "vsw_dump good"
+	expect_unset open VIRTUAL_ENV
+	expect_screen_has "vswitch: not activating '$T/open/proj/venv': '$T/open' is writable by others; run 'vswitch allow' to trust it"
+	expect_unset atk VIRTUAL_ENV
+	expect_screen_has "vswitch: not activating '$h/viaatk': '$T/atk' belongs to uid 1, not to you"
+	expect_screen_lacks "not to you; run"
+	expect_env good VIRTUAL_ENV "$T/rootvenv"
+	expect_env good VIRTUAL_ENV_PROMPT good
+	case $(env_of good PATH) in
+	"$T/rootvenv/bin:"*) ;;
+	*) fail "PATH does not start with the env's real bin: $(env_of good PATH)" ;;
+	esac
+}
