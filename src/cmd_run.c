@@ -54,9 +54,8 @@ int cmd_exec(struct cmd_ctx *c)
 	}
 	argv++;
 	if (changes_for(c, &ch) < 0) {
-		/* the reason is said; CMD is not run with a half-right env */
-		error("not running '%s': the env '%s' wants is not activated",
-		      argv[0], c->in.pwd);
+		/* the engine said why, in one line; CMD is not run with a
+		 * half-right env */
 		changes_free(&ch);
 		strbuf_release(&dir);
 		return 1;

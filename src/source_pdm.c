@@ -2,7 +2,10 @@
  * .pdm-python (one line: its absolute path) or, before pdm 2.5, in
  * .pdm.toml's [python] path. The env is that path less /bin/python*,
  * when it holds pyvenv.cfg; a plain interpreter (pdm use /usr/bin/python3)
- * is no env, and lets the search go on. */
+ * is no env, and lets the search go on. An env in pdm's own store
+ * (venv.location in $XDG_CONFIG_HOME/pdm/config.toml, else
+ * $XDG_DATA_HOME/pdm/venvs) is the user's, as poetry's and pipenv's are;
+ * one elsewhere outside the project needs `vswitch allow`. */
 #include <string.h>
 
 #include "paths.h"
@@ -23,6 +26,23 @@ static int env_of(const char *py, struct strbuf *out)
 	n = (size_t)(slash - 4 - py);
 	strbuf_add(out, py, n ? n : 1);
 	return 0;
+}
+
+/* pdm's folder of envs, into out. */
+static void store(struct strbuf *out)
+{
+	struct strbuf cfg = STRBUF_INIT, text = STRBUF_INIT, loc = STRBUF_INIT;
+
+	paths_xdg(&cfg, "XDG_CONFIG_HOME", ".config");
+	strbuf_addstr(&cfg, "/pdm/config.toml");
+	if (tool_read(cfg.buf, &text) == 0 &&
+	    toml_get(text.buf, text.len, "venv", "location", &loc) && loc.len)
+		paths_expand_tilde(out, loc.buf);
+	else
+		tool_env_or(out, NULL, "XDG_DATA_HOME", ".local/share", "/pdm/venvs");
+	strbuf_release(&cfg);
+	strbuf_release(&text);
+	strbuf_release(&loc);
 }
 
 static int probe(struct found *f, const struct config *cfg, const char *dir,
@@ -51,7 +71,11 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 		strbuf_release(&abs);
 	}
 	if (py.len && env_of(py.buf, &env) == 0 && paths_is_venv(env.buf)) {
-		tool_found(f, env.buf, 0);
+		struct strbuf mine = STRBUF_INIT;
+
+		store(&mine);
+		tool_found(f, env.buf, paths_within(env.buf, mine.buf));
+		strbuf_release(&mine);
 		r = 1;
 	} else {
 		f->read_file = 0;

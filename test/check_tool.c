@@ -226,6 +226,39 @@ START_TEST(pdm_pyenv_venvfile_probes)
 }
 END_TEST
 
+/* An env in pdm's store is the user's; one elsewhere is not. */
+START_TEST(pdm_store)
+{
+	char text[8192];
+	struct config cfg;
+	struct found f;
+
+	tvenv("xdg-data/pdm/venvs/p-abc-3.11", "");
+	snprintf(text, sizeof(text), "%s/bin/python\n",
+		 tpath("xdg-data/pdm/venvs/p-abc-3.11"));
+	twrite("p/.pdm-python", text);
+	tvenv("elsewhere/e", "");
+	snprintf(text, sizeof(text), "%s/bin/python\n", tpath("elsewhere/e"));
+	twrite("q/.pdm-python", text);
+	twrite("c.ini", "[search]\nsources = pdm\n");
+	config_load_file(&cfg, tpath("c.ini"));
+	discover(&f, &cfg, tpath("p"));
+	ck_assert_int_eq(f.kind, FOUND_ENV);
+	ck_assert_int_eq(f.in_store, 1);
+	found_free(&f);
+	discover(&f, &cfg, tpath("q"));
+	ck_assert_int_eq(f.in_store, 0);
+	found_free(&f);
+	/* venv.location in pdm's config moves the store */
+	snprintf(text, sizeof(text), "[venv]\nlocation = \"%s\"\n", tpath("elsewhere"));
+	twrite("xdg-config/pdm/config.toml", text);
+	discover(&f, &cfg, tpath("q"));
+	ck_assert_int_eq(f.in_store, 1);
+	found_free(&f);
+	config_free(&cfg);
+}
+END_TEST
+
 /* The trust rule of the tool sources: in a store, fine; in the
  * project, judged as a project's venv; elsewhere, allow first. */
 START_TEST(tool_trust)
@@ -282,6 +315,7 @@ Suite *tool_suite(void)
 	tcase_add_test(tc, poetry_probe);
 	tcase_add_test(tc, pipenv_probe);
 	tcase_add_test(tc, pdm_pyenv_venvfile_probes);
+	tcase_add_test(tc, pdm_store);
 	tcase_add_test(tc, tool_trust);
 	tcase_add_test(tc, backlink_probe);
 	suite_add_tcase(s, tc);

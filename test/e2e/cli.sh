@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016
 # Command-line checks of the binary itself, run once per run (not per
 # shell): help, version, usage errors, and what goes to stdout and
 # stderr.
@@ -94,4 +94,41 @@ c_write_error() {
 	echo $? >"$T/d/rc"
 	cli_expect 1 1
 	expect_file err "vswitch: cannot write output"
+}
+
+# exec and env: what a task with no shell hook (cron, an agent, an IDE)
+# gets, with no prompt ever drawn.
+c_exec() {
+	local p=$FIX/w/proj py='import os, sys; print(sys.prefix, os.environ["VIRTUAL_ENV"])'
+	(cd "$p/a/b" && cli_run exec -- python3 -c "$py")
+	cli_expect 0 0
+	expect_file out "$p/venv $p/venv"
+	# --dir, from anywhere, for an env poetry made
+	CLI_ENV=(POETRY_CACHE_DIR="$FIX/t/pcache")
+	(cd / && cli_run exec --dir "$FIX/t/poetry/proj/sub" -- python3 -c "$py")
+	CLI_ENV=()
+	cli_expect 0 0
+	grep -q "^$FIX/t/pcache/virtualenvs/demo-proj-x-" "$T/d/out" || fail "poetry: $(cat "$T/d/out")"
+	# the command's own status; one that cannot run is 127
+	(cd "$p" && cli_run exec -- sh -c 'exit 7')
+	cli_expect 7 0
+	(cd "$p" && cli_run exec -- no-such-command-here)
+	cli_expect 127 1
+	# an env that is refused runs nothing: one line, status 1
+	mkdir -p "$T/clone"
+	printf '%s/bin/python\n' "$p/venv" >"$T/clone/.pdm-python"
+	(cd "$T/clone" && cli_run exec -- touch "$T/ran")
+	cli_expect 1 1
+	[ ! -e "$T/ran" ] || fail "exec ran the command for a refused env"
+	# outside any project the command runs as it is
+	(cd "$FIX/w/plain" && cli_run exec -- sh -c 'echo "${VIRTUAL_ENV-unset}"')
+	cli_expect 0 0
+	expect_file out unset
+	# env: sh code that a script evals
+	(cd "$p/a" && cli_run env)
+	cli_expect 0 0
+	sh -c 'eval "$(cat "$1")" && echo "$VIRTUAL_ENV" && command -v python' - "$T/d/out" >"$T/d/sh" ||
+		fail "env output does not eval in sh"
+	expect_file sh "$p/venv
+$p/venv/bin/python"
 }

@@ -70,6 +70,56 @@ make_fixtures() {
 	mkvenv "$FIX/envhome/hostile"
 	mv "$FIX/envhome/hostile" "$FIX/envhome/$NAMED_HOSTILE"
 	printf 'env = myenv\n' >"$w/named/.venvrc"
+	make_tool_fixtures
+}
+
+# Envs made by the tools themselves, offline, each in its own store under
+# $FIX/t (the scenarios point the tool's variable there):
+#   poetry   $FIX/t/poetry/proj/sub, env in POETRY_CACHE_DIR=$FIX/t/pcache
+#   pipenv   $FIX/t/pipenv/my proj, env in WORKON_HOME=$FIX/t/pipenvs
+#   pdm      $FIX/t/pdm/proj, env in $FIX/t/home/.local/share/pdm/venvs
+#   virtualenvwrapper  mkvirtualenv -a $FIX/t/vew/proj vewenv, in
+#            WORKON_HOME=$FIX/t/workon
+#   pyenv-virtualenv (not in Debian): its layout, $FIX/t/pyenv/versions/
+#            3.11.2/envs/tools linked from versions/tools, and a project
+#            whose .python-version names it
+# A tool that is missing leaves its folder out; its scenario fails.
+make_tool_fixtures() {
+	local t=$FIX/t
+	mkdir -p "$t/home" "$t/poetry/proj/sub" "$t/pipenv/my proj/sub" \
+		"$t/pdm/proj/sub" "$t/vew/proj/sub" "$t/pyenv/proj/sub" \
+		"$t/pyenv/versions/3.11.2/envs"
+	(
+		export HOME=$t/home XDG_CONFIG_HOME=$t/home/.config \
+			XDG_CACHE_HOME=$t/home/.cache XDG_DATA_HOME=$t/home/.local/share \
+			PDM_CHECK_UPDATE=false PIPENV_YES=1 PIPENV_NOSPIN=1 \
+			PATH=/usr/bin:/bin
+		cd "$t/poetry/proj" || exit 1
+		printf '[tool.poetry]\nname = "Demo_Proj.x"\nversion = "0.1.0"\n%s\n' \
+			'description = ""' >pyproject.toml
+		printf 'authors = []\n[tool.poetry.dependencies]\npython = "^3.9"\n' >>pyproject.toml
+		POETRY_CACHE_DIR=$t/pcache poetry env use "$PY" >/dev/null 2>&1 ||
+			echo "poetry could not make its env" >&2
+		cd "$t/pipenv/my proj" || exit 1
+		WORKON_HOME=$t/pipenvs pipenv --python "$PY" >/dev/null 2>&1 ||
+			echo "pipenv could not make its env" >&2
+		cd "$t/pdm/proj" || exit 1
+		printf '[project]\nname = "pd"\nversion = "0.1"\n' >pyproject.toml
+		{
+			pdm config -l venv.in_project false &&
+				pdm venv create "$PY" &&
+				pdm use -f "$(echo "$t"/home/.local/share/pdm/venvs/*/bin/python)"
+		} >/dev/null 2>&1 || echo "pdm could not make its env" >&2
+		if [ -r /usr/share/virtualenvwrapper/virtualenvwrapper.sh ]; then
+			WORKON_HOME=$t/workon VIRTUALENVWRAPPER_PYTHON=$PY bash -c \
+				'. /usr/share/virtualenvwrapper/virtualenvwrapper.sh &&
+				mkvirtualenv -a "$1" vewenv' - "$t/vew/proj" >/dev/null 2>&1 ||
+				echo "virtualenvwrapper could not make its env" >&2
+		fi
+	)
+	mkvenv "$t/pyenv/versions/3.11.2/envs/tools"
+	ln -s 3.11.2/envs/tools "$t/pyenv/versions/tools"
+	printf 'tools\n' >"$t/pyenv/proj/.python-version"
 }
 
 # An env name with quotes, ; & $ and |, from CPython's test_venv.

@@ -205,6 +205,13 @@ expect_screen_has() {
 	pane | grep -qF -- "$1" || fail "screen lacks '$1'"
 }
 
+# The screen shows $2 on exactly $1 lines.
+expect_screen_count() {
+	local n
+	n=$(pane | grep -cF -- "$2")
+	[ "$n" = "$1" ] || fail "screen shows '$2' $n times, not $1"
+}
+
 # Hand a path (any bytes) to the shell: vsw_cdp N then cds into it.
 put_path() {
 	printf '%s' "$2" >"$T/p/$1"
