@@ -178,7 +178,7 @@ deps:
 		libpcre2-dev libinih-dev check bash zsh fish ksh93u+m mksh tmux \
 		python3 python3-venv python3-virtualenv python3-poetry pipenv \
 		python3-pdm virtualenvwrapper shellcheck valgrind \
-		hyperfine direnv gnuplot-nox time strace bash-completion \
+		hyperfine direnv gnuplot-nox time strace bash-completion git \
 		clang libclang-rt-14-dev
 
 bench: vswitch

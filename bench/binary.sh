@@ -17,14 +17,16 @@ scenario() {
 	local name=$1 dir=$2 setup=$3
 	shift 3
 	env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
-		BENCH_TMP="$tmp" BENCH_NAME="$name" BENCH_RUNS="$runs" \
+		BENCH_TMP="$tmp" BENCH_NAME="$name" BENCH_RUNS="${SCEN_RUNS:-$runs}" \
 		BENCH_CALLGRIND="${BENCH_CALLGRIND-1}" VSWITCH_BIN="$vswitch" \
 		bash -c '
 		cd "$1" || exit 1
 		eval "$2"
 		shift 2
 		t=$BENCH_TMP/$BENCH_NAME
-		hyperfine -N --style none --warmup 20 --runs "$BENCH_RUNS" \
+		w=20
+		[ "$BENCH_RUNS" -ge 20 ] || w=2
+		hyperfine -N --style none --warmup "$w" --runs "$BENCH_RUNS" \
 			--export-json "$t.json" -- "$*" >/dev/null
 		ir=-
 		if [ "$BENCH_CALLGRIND" = 1 ]; then
@@ -47,7 +49,7 @@ scenario() {
 
 # The state a shell has after entering the project: what the hook would
 # have evaluated, minus the prompt (no hook functions here).
-activate='_vswitch_prompt_set() { :; }; _vswitch_prompt_clear() { :; }
+activate='_vswitch_enter() { :; }; _vswitch_leave() { :; }
 	eval "$("$VSWITCH_BIN" export bash)"'
 
 {
@@ -63,6 +65,19 @@ activate='_vswitch_prompt_set() { :; }; _vswitch_prompt_clear() { :; }
 		"$vswitch" export bash
 	if command -v direnv >/dev/null; then
 		BENCH_CALLGRIND=0 scenario direnv-deep "$deep" : direnv export bash
+	fi
+	tooldeep=d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12
+	if [ -d "$work/pcache/virtualenvs" ]; then
+		scenario poetry-deep "$work/poetry/$tooldeep" \
+			"export POETRY_CACHE_DIR=$work/pcache" "$vswitch" export bash
+		BENCH_CALLGRIND=0 SCEN_RUNS=10 scenario poetry-env-info "$work/poetry/$tooldeep" \
+			"export POETRY_CACHE_DIR=$work/pcache" poetry env info -p
+	fi
+	if [ -d "$work/pipenvs" ]; then
+		scenario pipenv-deep "$work/pipenv/$tooldeep" \
+			"export WORKON_HOME=$work/pipenvs" "$vswitch" export bash
+		BENCH_CALLGRIND=0 SCEN_RUNS=10 scenario pipenv-venv "$work/pipenv/$tooldeep" \
+			"export WORKON_HOME=$work/pipenvs PIPENV_NOSPIN=1" pipenv --venv
 	fi
 } >"$out"
 rm -rf "$tmp"

@@ -1,9 +1,9 @@
-# The chart README.md shows: per-prompt cost after cd and at an idle
-# prompt (log scale), and the binary's instruction counts.
+# The chart README.md shows: per-prompt cost in the four workloads
+# (log scale), and the binary's instruction counts.
 # Usage: gnuplot -e "dir='RESULTS'; out='chart.png'" bench/chart.gp
-set terminal pngcairo size 1500,480 font ",10" noenhanced
+set terminal pngcairo size 1500,900 font ",10" noenhanced
 set output out
-set multiplot layout 1,3 title "vswitch: cost per prompt and per run (make bench)"
+set multiplot layout 2,3 title "vswitch: cost per prompt and per run (make bench)"
 
 set style data histograms
 set style histogram clustered gap 1
@@ -15,11 +15,17 @@ set logscale y
 set ylabel "ms per prompt (median, log scale)"
 set yrange [0.05:2000]
 
-set title "prompt after cd (into / out of a project 12 levels deep)"
-plot for [i=2:6] dir.'/prompt-cd.dat' using i:xtic(1) title columnheader(i)
+set title "enter/leave (cd into / out of a project 12 levels deep)"
+plot for [i=2:7] dir.'/prompt-cd.dat' using i:xtic(1) title columnheader(i)
+
+set title "cd within a project (the env stays)"
+plot for [i=2:7] dir.'/prompt-within.dat' using i:xtic(1) title columnheader(i)
+
+set title "cd outside any project"
+plot for [i=2:7] dir.'/prompt-outside.dat' using i:xtic(1) title columnheader(i)
 
 set title "idle prompt (no change of directory)"
-plot for [i=2:6] dir.'/prompt-idle.dat' using i:xtic(1) title columnheader(i)
+plot for [i=2:7] dir.'/prompt-idle.dat' using i:xtic(1) title columnheader(i)
 
 unset logscale y
 set yrange [0:*]

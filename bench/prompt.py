@@ -8,10 +8,17 @@ hook variant. We type N lines, one at a time, and wait for the prompt
 after each; the time from the first line to the last prompt, divided by
 N, is the per-prompt cost. The workloads are:
 
-  cd    lines alternate `cd DEEP` (12 levels inside the project) and
-        `cd OUT` (outside any project), so every prompt follows a cd that
-        enters or leaves the project;
-  idle  empty lines in DEEP, so no prompt follows a change of directory.
+  cd       lines alternate `cd DEEP` (12 levels inside the project) and
+           `cd OUT` (outside any project), so every prompt follows a cd
+           that enters or leaves the project;
+  within   lines alternate `cd DEEP` and `cd DEEP2` (its sibling), both
+           in the project: the env stays;
+  outside  lines alternate `cd OUT` and `cd OUT2` (12 levels below OUT),
+           neither in any project;
+  idle     empty lines in DEEP, so no prompt follows a change of directory.
+
+Each shell runs pinned to one CPU (taskset -c 0 when present): on two
+vCPUs fish's per-prompt times are bimodal otherwise.
 
 Repetitions are interleaved across configurations so that a burst of
 load on the machine hits all of them alike; we report medians. A second,
@@ -39,7 +46,8 @@ import time
 MARK = b"@@vswitch-bench-prompt@@"
 TIMEOUT = 60.0
 
-VARIANTS = ["none", "true-cd", "true-all", "vswitch", "direnv"]
+VARIANTS = ["none", "true-cd", "apply", "true-all", "vswitch", "direnv"]
+MODES = ["cd", "within", "outside", "idle"]
 
 # What each variant is, for results.md.
 VARIANT_DOC = {
@@ -47,6 +55,10 @@ VARIANT_DOC = {
     "true-cd": "a hook of exactly vswitch's shape (bash PROMPT_COMMAND, zsh chpwd+precmd, "
                "fish --on-variable PWD) that runs `/bin/true` through `$(...)`/`| source` "
                "and evaluates its (empty) output, only when $PWD changed since its last run",
+    "apply": "the `/bin/true` hook on $PWD change, then the activation done by "
+             "shell code: on entering the project it exports VIRTUAL_ENV and puts "
+             "the env's bin/ first on PATH, on leaving it restores both; the floor "
+             "for any hook that starts a process on each cd",
     "true-all": "the same hook without the $PWD test: runs `/bin/true` before every prompt "
                 "(bash PROMPT_COMMAND, zsh precmd, fish fish_prompt event)",
     "vswitch": "`eval \"$(vswitch hook SHELL)\"` (fish: `vswitch hook fish | source`)",
@@ -98,7 +110,52 @@ end
 '''
 
 
-def hook_code(shell, variant, vswitch):
+BASH_APPLY = r'''
+_bench_hook() {
+	local _bench_ret=$? _bench_out
+	if [ "${_bench_pwd-}" != "$PWD" ]; then
+		_bench_out=$(/bin/true export bash)
+		_bench_pwd=$PWD
+		eval "$_bench_out"
+		case $PWD/ in
+		%(proj)s/*)
+			if [ -z "${VIRTUAL_ENV-}" ]; then
+				_bench_path=$PATH
+				export VIRTUAL_ENV=%(proj)s/venv
+				PATH=$VIRTUAL_ENV/bin:$PATH
+			fi ;;
+		*)
+			if [ -n "${VIRTUAL_ENV-}" ]; then
+				PATH=$_bench_path
+				unset VIRTUAL_ENV
+			fi ;;
+		esac
+	fi
+	return $_bench_ret
+}
+'''
+
+FISH_APPLY = r'''
+function _bench_hook --on-variable PWD
+    test "$_bench_pwd" = "$PWD"; and set -q _bench_pwd; and return
+    set -g _bench_pwd $PWD
+    /bin/true export fish | source
+    if string match -q -- '%(proj)s/*' "$PWD/"
+        if not set -q VIRTUAL_ENV
+            set -g _bench_path $PATH
+            set -gx VIRTUAL_ENV '%(proj)s/venv'
+            set -gx PATH $VIRTUAL_ENV/bin $PATH
+        end
+    else if set -q VIRTUAL_ENV
+        set -gx PATH $_bench_path
+        set -e VIRTUAL_ENV
+    end
+end
+_bench_hook
+'''
+
+
+def hook_code(shell, variant, vswitch, proj):
     """The rc-file text that loads one hook variant."""
     if variant == "none":
         return ""
@@ -110,6 +167,15 @@ def hook_code(shell, variant, vswitch):
         if shell == "fish":
             return "direnv hook fish | source\n"
         return "eval \"$(direnv hook %s)\"\n" % shell
+    if variant == "apply":
+        if shell == "fish":
+            return FISH_APPLY % {"proj": proj}
+        code = BASH_APPLY % {"proj": proj}
+        if shell == "bash":
+            return code + 'PROMPT_COMMAND="_bench_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}"\n'
+        return (code + "typeset -ag chpwd_functions precmd_functions\n"
+                "chpwd_functions=(_bench_hook $chpwd_functions)\n"
+                "precmd_functions=(_bench_hook $precmd_functions)\n")
     every = variant == "true-all"
     if shell == "fish":
         return FISH_TRUE_ALL if every else FISH_TRUE_CD
@@ -123,11 +189,11 @@ def hook_code(shell, variant, vswitch):
     return (BASH_TRUE if shell == "bash" else ZSH_TRUE) % sub
 
 
-def make_config(work, shell, variant, vswitch):
+def make_config(work, shell, variant, vswitch, proj):
     """Write the rc file; return (argv, extra environment)."""
     d = os.path.join(work, "rc", "%s-%s" % (shell, variant))
     os.makedirs(d, exist_ok=True)
-    hook = hook_code(shell, variant, vswitch)
+    hook = hook_code(shell, variant, vswitch, proj)
     mark = MARK.decode()
     if shell == "bash":
         rc = os.path.join(d, "bashrc")
@@ -213,10 +279,23 @@ class Shell:
         os.close(self.fd)
 
 
-def workload(mode, n, deep, out):
+def workload(mode, n, a):
     if mode == "idle":
         return [b""] * n
-    return [b"cd " + (deep if i % 2 == 0 else out).encode() for i in range(n)]
+    one, two = {"cd": (a.deep, a.outside), "within": (a.deep, a.deep2),
+                "outside": (a.outside, a.outside2)}[mode]
+    return [b"cd " + (one if i % 2 == 0 else two).encode() for i in range(n)]
+
+
+def start_dir(mode, a):
+    """Where a run starts: where its first line goes, so that the first
+    prompt timed follows the workload's own kind of cd."""
+    return {"cd": a.outside, "within": a.deep2, "outside": a.outside2,
+            "idle": a.deep}[mode]
+
+
+def pinned(argv):
+    return (["taskset", "-c", "0"] + argv) if shutil.which("taskset") else argv
 
 
 def base_env(home):
@@ -226,13 +305,12 @@ def base_env(home):
 
 def run_timed(cfg, n, a):
     """One timed run; returns seconds per prompt."""
-    argv, extra = cfg["argv"], cfg["env"]
+    argv, extra = pinned(cfg["argv"]), cfg["env"]
     env = dict(base_env(a.home), **extra)
-    cwd = a.deep if cfg["mode"] == "idle" else a.outside
-    sh = Shell(argv, env, cwd)
+    sh = Shell(argv, env, start_dir(cfg["mode"], a))
     try:
         sh.read_until(MARK)
-        lines = workload(cfg["mode"], n, a.deep, a.outside)
+        lines = workload(cfg["mode"], n, a)
         t0 = time.perf_counter()
         for ln in lines:
             sh.line(ln)
@@ -270,12 +348,11 @@ def run_counted(cfg, n, a):
     argv = [a.strace, "-f", "-qq", "-ttt", "-o", log,
             "-e", "trace=execve,clone,clone3,fork,vfork"] + cfg["argv"]
     env = dict(base_env(a.home), **cfg["env"])
-    cwd = a.deep if cfg["mode"] == "idle" else a.outside
-    sh = Shell(argv, env, cwd)
+    sh = Shell(argv, env, start_dir(cfg["mode"], a))
     try:
         sh.read_until(MARK)
         t0 = time.time()
-        for ln in workload(cfg["mode"], n, a.deep, a.outside):
+        for ln in workload(cfg["mode"], n, a):
             sh.line(ln)
         t1 = time.time()
     finally:
@@ -316,6 +393,11 @@ def main():
     a.work = os.path.abspath(a.work)
     a.home = os.path.join(a.work, "home")
     a.outside = os.path.join(a.work, "out")
+    a.deep2 = os.path.join(os.path.dirname(a.deep), "e12")
+    a.outside2 = os.path.join(a.outside, *["o%d" % i for i in range(1, 13)])
+    proj = a.deep
+    for _ in range(12):
+        proj = os.path.dirname(proj)
     a.strace = shutil.which("strace")
 
     configs = []
@@ -324,8 +406,8 @@ def main():
             print("prompt.py: %s not found, skipped" % shell, file=sys.stderr)
             continue
         for variant in VARIANTS:
-            argv, env = make_config(a.work, shell, variant, a.vswitch)
-            for mode in ("cd", "idle"):
+            argv, env = make_config(a.work, shell, variant, a.vswitch, proj)
+            for mode in MODES:
                 configs.append({"shell": shell, "variant": variant, "mode": mode,
                                 "argv": argv, "env": env, "runs": []})
     total = len(configs) * a.reps

@@ -127,6 +127,7 @@ _vswitch_first() {
 }
 
 builtin declare -gA _vswitch_wrapped 2>/dev/null || builtin declare -A _vswitch_wrapped
+builtin declare -gA _vswitch_clean 2>/dev/null || builtin declare -A _vswitch_clean
 _vswitch_wrap cd
 _vswitch_wrap pushd
 _vswitch_wrap popd

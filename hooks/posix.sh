@@ -18,19 +18,36 @@
 
 # The nearest folder from $PWD up that holds one of the names: sets
 # _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
+# A folder found to hold none of the names is remembered in
+# _vswitch_clean, and not tested again while it is not newer than the
+# stamp $$.walk, touched before the first of them was tested: adding,
+# removing or renaming an entry in a folder makes it newer. The set
+# starts again when it grows past 256 folders.
 _vswitch_find() {
-	local d=$PWD n s
+	local d=$PWD n s w=''
 	_vswitch_cand='' _vswitch_sig=''
+	if [[ -n ${_vswitch_stampdir-} ]]; then
+		w=$_vswitch_stampdir/$$.walk
+		if ((${#_vswitch_clean[@]} == 0 || ${#_vswitch_clean[@]} > 256)) || [[ ! -f $w ]]; then
+			_vswitch_clean=()
+			{ : >"$w"; } 2>/dev/null || w=''
+		fi
+	fi
 	while :; do
 		s=''
-		for n in "${_vswitch_names[@]}"; do
-			if [[ -e ${d%/}/$n ]]; then
-				s+=/$n
+		if [[ -z $w || -z ${_vswitch_clean[$d]-} || $d -nt $w ]]; then
+			for n in "${_vswitch_names[@]}"; do
+				if [[ -e ${d%/}/$n ]]; then
+					s+=/$n
+				fi
+			done
+			if [[ -n $s ]]; then
+				_vswitch_cand=$d _vswitch_sig=$s
+				return 0
 			fi
-		done
-		if [[ -n $s ]]; then
-			_vswitch_cand=$d _vswitch_sig=$s
-			return 0
+			if [[ -n $w ]]; then
+				_vswitch_clean[$d]=1
+			fi
 		fi
 		if [[ $d == / || $d != /* ]]; then
 			return 0

@@ -98,6 +98,7 @@ _vswitch_prompt_clear() {
 		_vswitch_lit=${_vswitch_lit-} _VSWITCH_PS1=${_VSWITCH_PS1-} _vswitch_s='' \
 		_vswitch_k='' _vswitch_key=${_vswitch_key-} _vswitch_cand='' _vswitch_sig='' \
 		_vswitch_here='' _vswitch_seen_here=${_vswitch_seen_here-} _vswitch_ve=${_vswitch_ve-}
+	typeset -gA _vswitch_clean
 	typeset -ga chpwd_functions precmd_functions
 	if (( ! ${chpwd_functions[(Ie)_vswitch_hook]} )); then
 		chpwd_functions=(_vswitch_hook $chpwd_functions)

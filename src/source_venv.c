@@ -6,6 +6,8 @@
 
 #include "sha256.h"
 #include "source.h"
+#include "tool.h"
+#include "venv.h"
 
 /* pyvenv.cfg is a few lines. */
 #define CFG_MAX 65536
@@ -71,13 +73,19 @@ static int identity(const struct found *f, struct strbuf *hash)
 	return rc;
 }
 
-/* The folder is all there is, and trust.c checks it. */
+/* A venv folder must have been made where it is (venv.h): one that
+ * arrived with a clone or an archive waits for `vswitch allow`. The way
+ * to it is trust.c's to check. */
 static int owner_rule(const struct found *f, int changed, struct strbuf *why)
 {
-	(void)f;
+	struct strbuf real = STRBUF_INIT;
+	int here;
+
 	(void)changed;
-	(void)why;
-	return 0;
+	tool_realpath(f->env.buf, &real);
+	here = venv_made_here(f->env.buf, real.buf, why);
+	strbuf_release(&real);
+	return here ? 0 : -1;
 }
 
 static size_t names(const struct config *cfg, const char **out, size_t max)

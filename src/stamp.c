@@ -28,7 +28,8 @@ static void prune(const char *dir)
 			continue;
 		errno = 0;
 		pid = strtol(e->d_name, &end, 10);
-		if (*end || errno || pid <= 0 || (pid_t)pid != pid)
+		/* PID, or PID.walk (the hooks' walk stamp) */
+		if ((*end && strcmp(end, ".walk")) || errno || pid <= 0 || (pid_t)pid != pid)
 			continue;
 		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
 			unlinkat(dirfd(d), e->d_name, 0);

@@ -11,6 +11,7 @@
 
 #include "paths.h"
 #include "sha256.h"
+#include "venv.h"
 
 /* Open path without blocking (a FIFO put there cannot hang the shell);
  * fstat into st; regular files only. The descriptor, or -1. */
@@ -118,8 +119,18 @@ void tool_found(struct found *f, const char *env, int in_store)
 
 int tool_owner_rule(const struct found *f, int changed, struct strbuf *why)
 {
-	if (f->in_store || paths_within(f->env.buf, f->dir.buf))
+	if (f->in_store)
 		return 0;
+	if (paths_within(f->env.buf, f->dir.buf)) {
+		/* in the project: judged as a project's venv folder is */
+		struct strbuf real = STRBUF_INIT;
+		int here;
+
+		tool_realpath(f->env.buf, &real);
+		here = venv_made_here(f->env.buf, real.buf, why);
+		strbuf_release(&real);
+		return here ? 0 : -1;
+	}
 	strbuf_addf(why, changed ? "'%s' changed since it was allowed" :
 		    "'%s' names an env outside the project and your own stores",
 		    f->entry.buf);

@@ -160,3 +160,110 @@ int venv_broken(const char *env, struct strbuf *why)
 	strbuf_release(&home);
 	return broken;
 }
+
+/* bin/activate is a few KiB; a bigger one is not a tool's. */
+#define ACTIVATE_MAX (64 * 1024)
+
+/* The value of a shell assignment at v, up to a blank, ';' or the end
+ * of its line outside quotes (quotes may hold newlines): "..." (as
+ * python -m venv before 3.13 writes it), '...' with '\'' for a quote
+ * (shlex.quote: virtualenv, 3.13), or a bare word. */
+static void shell_value(const char *v, const char *end, struct strbuf *out)
+{
+	while (v < end && *v != ' ' && *v != '\t' && *v != ';' && *v != '\n') {
+		if (*v == '"') {
+			const char *q = memchr(v + 1, '"', (size_t)(end - v - 1));
+
+			if (!q)
+				q = end;
+			strbuf_add(out, v + 1, (size_t)(q - v - 1));
+			v = q < end ? q + 1 : end;
+		} else if (*v == '\'') {
+			const char *q = memchr(v + 1, '\'', (size_t)(end - v - 1));
+
+			if (!q)
+				q = end;
+			strbuf_add(out, v + 1, (size_t)(q - v - 1));
+			v = q < end ? q + 1 : end;
+		} else if (*v == '\\' && v + 1 < end) {
+			strbuf_addch(out, v[1]);
+			v += 2;
+		} else {
+			strbuf_addch(out, *v++);
+		}
+	}
+}
+
+static int names_env(const char *s, const char *env, const char *real)
+{
+	return !strcmp(s, env) || (real && !strcmp(s, real));
+}
+
+/* Whether bin/activate assigns env (or real) to VIRTUAL_ENV; the first
+ * value it assigns, if any, into first. */
+static int activate_names(const char *env, const char *real, struct strbuf *first)
+{
+	struct strbuf p = STRBUF_INIT, text = STRBUF_INIT, v = STRBUF_INIT;
+	const char *line, *end;
+	int found = 0;
+
+	strbuf_addf(&p, "%s/bin/activate", env);
+	if (strbuf_read_file(&text, p.buf, ACTIVATE_MAX) < 0)
+		goto out;
+	for (line = text.buf; !found && line < text.buf + text.len; line = end + 1) {
+		const char *t = line;
+
+		end = memchr(line, '\n', (size_t)(text.buf + text.len - line));
+		if (!end)
+			end = text.buf + text.len;
+		t += strspn(t, " \t");
+		if (!strncmp(t, "export ", 7))
+			t += 7;
+		if (strncmp(t, "VIRTUAL_ENV=", 12) || t[12] == '$')
+			continue;
+		strbuf_setlen(&v, 0);
+		shell_value(t + 12, text.buf + text.len, &v);
+		if (!first->len)
+			strbuf_set(first, v.buf);
+		found = names_env(v.buf, env, real);
+	}
+out:
+	strbuf_release(&p);
+	strbuf_release(&text);
+	strbuf_release(&v);
+	return found;
+}
+
+/* Whether pyvenv.cfg's command ends in " env" (or " real"). */
+static int command_names(const char *env, const char *real)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	int found = 0;
+
+	if (venv_cfg_get(env, "command", &cmd)) {
+		for (int i = 0; i < 2 && !found; i++) {
+			const char *e = i ? real : env;
+			size_t n = e ? strlen(e) : 0;
+
+			found = e && cmd.len > n && cmd.buf[cmd.len - n - 1] == ' ' &&
+				!strcmp(cmd.buf + cmd.len - n, e);
+		}
+	}
+	strbuf_release(&cmd);
+	return found;
+}
+
+int venv_made_here(const char *env, const char *real, struct strbuf *why)
+{
+	struct strbuf first = STRBUF_INIT;
+	int here = activate_names(env, real, &first) || command_names(env, real);
+
+	if (!here && first.len)
+		strbuf_addf(why, "it was made at '%s', not here (a copy, a clone or a moved folder)",
+			    first.buf);
+	else if (!here)
+		strbuf_addf(why, "nothing in it says it was made here "
+			    "(its bin/activate names no VIRTUAL_ENV)");
+	strbuf_release(&first);
+	return here;
+}

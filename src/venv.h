@@ -18,6 +18,14 @@ void venv_label(const struct config *cfg, const char *env,
  * pyvenv.cfg's home folder gone. Then the reason, naming what is
  * missing and the fix, is appended to why; returns 1. */
 int venv_broken(const char *env, struct strbuf *why);
+/* Whether env was made where it is: the tools that make venvs record
+ * the env's own absolute path, python -m venv, virtualenv, uv, poetry
+ * and pipenv in bin/activate (a VIRTUAL_ENV= line), python -m venv 3.11
+ * and later also at the end of pyvenv.cfg's command. Either naming env,
+ * or real (its resolved path, may be NULL), is the evidence; a copy, a
+ * clone or an unpacked archive names where it was made. Otherwise the
+ * reason is appended to why; returns 0. */
+int venv_made_here(const char *env, const char *real, struct strbuf *why);
 /* Append the Python version env was made with: pyvenv.cfg's version
  * (python -m venv), else version_info (virtualenv, uv) cut to three
  * parts. Returns 0 and appends nothing when neither is there. */

@@ -159,8 +159,15 @@ void tvenv(const char *rel, const char *cfg)
 {
 	char p[4096];
 
+	char text[4200];
+
 	ck_assert_int_lt(snprintf(p, sizeof(p), "%s/pyvenv.cfg", rel), (int)sizeof(p));
 	twrite(p, cfg);
+	/* made here, as the tools record it (venv_made_here) */
+	ck_assert_int_lt(snprintf(p, sizeof(p), "%s/bin/activate", rel), (int)sizeof(p));
+	ck_assert_int_lt(snprintf(text, sizeof(text), "VIRTUAL_ENV=\"%s\"\n", tpath(rel)),
+			 (int)sizeof(text));
+	twrite(p, text);
 }
 
 char *unroot(const char *s)

@@ -82,12 +82,12 @@ START_TEST(watch_found)
 	char want[8192];
 
 	config_load_file(&cfg, NULL);
-	tvenv("p/venv", "");
+	twrite("p/venv/pyvenv.cfg", "");
 	discover(&f, &cfg, tpath("p"));
 	hookdata_watch_found(&w, &f);
 	snprintf(want, sizeof(want), "+%s", tpath("p/venv/pyvenv.cfg"));
 	ck_assert(strlist_has(&w, want));
-	/* tvenv makes no bin/: watched as missing, so making it counts */
+	/* no bin/ yet: watched as missing, so making it counts */
 	snprintf(want, sizeof(want), "-%s", tpath("p/venv/bin"));
 	ck_assert(strlist_has(&w, want));
 	found_free(&f);

@@ -267,10 +267,17 @@ START_TEST(tool_trust)
 	struct strbuf why = STRBUF_INIT;
 
 	found_init(&f);
-	strbuf_set(&f.dir, "/p");
+	tvenv("p/env", "");
+	strbuf_set(&f.dir, tpath("p"));
 	strbuf_set(&f.entry, "/p/.venv");
-	strbuf_set(&f.env, "/p/env");
+	strbuf_set(&f.env, tpath("p/env"));
 	ck_assert_int_eq(tool_owner_rule(&f, 0, &why), 0);
+	/* in the project but made elsewhere: as a project's venv, refused */
+	twrite("p/env/bin/activate", "VIRTUAL_ENV='/home/someone/p/env'\n");
+	ck_assert_int_eq(tool_owner_rule(&f, 0, &why), -1);
+	ck_assert_str_eq(why.buf, "it was made at '/home/someone/p/env', not here "
+			 "(a copy, a clone or a moved folder)");
+	strbuf_setlen(&why, 0);
 	strbuf_set(&f.env, "/elsewhere/env");
 	ck_assert_int_eq(tool_owner_rule(&f, 0, &why), -1);
 	ck_assert_str_eq(why.buf, "'/p/.venv' names an env outside the project and your own stores");

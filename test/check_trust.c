@@ -48,7 +48,9 @@ static void setup(void)
 	sh("mkdir -p p/sub p/venv/bin q/env/bin home/named/bin .virtualenvs/named/bin"
 	   " && echo 'home = /usr/bin' > p/venv/pyvenv.cfg"
 	   " && echo 'home = /usr/bin' > q/env/pyvenv.cfg"
-	   " && echo 'home = /usr/bin' > .virtualenvs/named/pyvenv.cfg");
+	   " && echo 'home = /usr/bin' > .virtualenvs/named/pyvenv.cfg"
+	   " && for e in p/venv q/env; do"
+	   " printf 'VIRTUAL_ENV=\"%%s\"\\n' \"$PWD/$e\" > $e/bin/activate; done");
 }
 
 static void teardown(void)
@@ -92,7 +94,8 @@ START_TEST(writable_venv_is_refused)
 	expect_kind("p/sub", FOUND_REFUSED, "is writable by its group");
 	sh("chmod g-w p/venv && chmod o+w p/venv/bin");
 	expect_kind("p/sub", FOUND_REFUSED, "p/venv/bin' is writable by others");
-	sh("rm -r p/venv/bin");		/* no bin/: nothing to run */
+	/* no bin/: nothing to run; made here, as its command says */
+	sh("rm -r p/venv/bin && printf 'command = python3 -m venv %%s\\n' \"$PWD/p/venv\" >> p/venv/pyvenv.cfg");
 	sh("chmod o-w p/venv");
 	expect_kind("p/sub", FOUND_ENV, NULL);
 }
@@ -197,6 +200,25 @@ START_TEST(strict_and_all)
 }
 END_TEST
 
+/* A venv that arrived with its folder (a clone, a copy, an archive)
+ * names where it was made: refused until allowed. One that records no
+ * place is refused too; python -m venv's command in pyvenv.cfg counts. */
+START_TEST(venv_made_elsewhere_is_refused)
+{
+	sh("mkdir -p c/venv/bin && cp p/venv/pyvenv.cfg p/venv/bin/activate c/venv/");
+	sh("mv c/venv/activate c/venv/bin/");
+	expect_kind("c", FOUND_REFUSED, "it was made at '");
+	sh("printf \"VIRTUAL_ENV='%%s'\\n\" \"$PWD/c/venv\" > c/venv/bin/activate");
+	expect_kind("c", FOUND_ENV, NULL);
+	sh("export VIRTUAL_ENV=x; printf 'export VIRTUAL_ENV=%%s\\n' \"$PWD/c/venv\" > c/venv/bin/activate");
+	expect_kind("c", FOUND_ENV, NULL);
+	sh("rm c/venv/bin/activate");
+	expect_kind("c", FOUND_REFUSED, "nothing in it says it was made here");
+	sh("printf 'home = /usr/bin\\ncommand = /usr/bin/python3 -m venv %%s\\n' \"$PWD/c/venv\" > c/venv/pyvenv.cfg");
+	expect_kind("c", FOUND_ENV, NULL);
+}
+END_TEST
+
 /* A folder above the env that others can write could swap the env:
  * refused, as the env's own folders are. */
 START_TEST(writable_parent_is_refused)
@@ -238,7 +260,8 @@ END_TEST
 
 START_TEST(colon_in_path_is_refused)
 {
-	sh("mkdir -p 'a:b/venv/bin' && echo 'home = /usr' > 'a:b/venv/pyvenv.cfg'");
+	sh("mkdir -p 'a:b/venv/bin' && echo 'home = /usr' > 'a:b/venv/pyvenv.cfg'"
+	   " && printf 'VIRTUAL_ENV=\"%%s\"\\n' \"$PWD/a:b/venv\" > 'a:b/venv/bin/activate'");
 	expect_kind("a:b", FOUND_REFUSED, "holds ':'");
 }
 END_TEST
@@ -260,6 +283,7 @@ Suite *trust_suite(void)
 	tcase_add_test(tc, colon_in_path_is_refused);
 	tcase_add_test(tc, writable_parent_is_refused);
 	tcase_add_test(tc, link_is_resolved);
+	tcase_add_test(tc, venv_made_elsewhere_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -103,6 +103,9 @@ def make_cases(base, n, seed):
         os.makedirs(proj + b"/venv/bin", mode=0o755)
         with open(proj + b"/venv/pyvenv.cfg", "wb") as f:
             f.write(b"home = /usr/bin\nprompt = " + cfg_prompt(label) + b"\n")
+        # made here, as the tools record it: bin/activate names the env
+        with open(proj + b"/venv/bin/activate", "wb") as f:
+            f.write(b"VIRTUAL_ENV='" + (proj + b"/venv").replace(b"'", b"'\\''") + b"'\n")
         os.symlink(proj, base + b"/l/%d" % i)
         cases.append((proj + b"/venv", label))
     return cases

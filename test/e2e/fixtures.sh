@@ -36,6 +36,19 @@ hostile_names() {
 	)
 }
 
+# Point a renamed venv's bin/activate at where it now is, bytes and all.
+made_here() {
+	"$PY" - "$1" <<'PYEOF'
+import os, re, sys
+env = os.fsencode(sys.argv[1])
+p = os.path.join(env, b"bin", b"activate")
+text = open(p, "rb").read()
+quoted = b"'" + env.replace(b"'", b"'\\''") + b"'"
+text = re.sub(rb'(?m)^VIRTUAL_ENV=.*$', lambda m: b"VIRTUAL_ENV=" + quoted, text, count=1)
+open(p, "wb").write(text)
+PYEOF
+}
+
 make_fixtures() {
 	FIX=$(mktemp -d "${TMPDIR:-/tmp}/vsw-fix.XXXXXX")
 	local w=$FIX/w
@@ -55,10 +68,13 @@ make_fixtures() {
 	# python's venv cannot write every such path itself (it encodes the
 	# path into its scripts), so each env is made under a plain name and
 	# its project folder renamed.
+	# Its bin/activate then names where it is, as a tool that could
+	# write the path would have (vswitch takes that as made here).
 	for i in "${!HOSTILE[@]}"; do
 		mkdir -p "$FIX/h/$i/plain/deep"
 		mkvenv "$FIX/h/$i/plain/venv"
 		mv "$FIX/h/$i/plain" "$FIX/h/$i/${HOSTILE[$i]}"
+		made_here "$FIX/h/$i/${HOSTILE[$i]}/venv"
 	done
 	# The env home of named-env scenarios, and a project whose .venvrc
 	# names one of its envs. The env named as in Python's own venv tests

@@ -102,6 +102,9 @@ def make(d, n, seed):
         os.makedirs(proj + b"/venv/bin", mode=0o755)
         with open(proj + b"/venv/pyvenv.cfg", "wb") as f:
             f.write(b"home = /usr/bin\nprompt = " + cfg_value(label) + b"\n")
+        # made here, as the tools record it: bin/activate names the env
+        with open(proj + b"/venv/bin/activate", "wb") as f:
+            f.write(b"VIRTUAL_ENV='" + (proj + b"/venv").replace(b"'", b"'\\''") + b"'\n")
         with open(os.path.join(d, "p", "rt%d" % i), "wb") as f:
             f.write(proj)
 

@@ -77,3 +77,33 @@ t_safety_way_to_env() {
 	*) fail "PATH does not start with the env's real bin: $(env_of good PATH)" ;;
 	esac
 }
+
+# A repo that ships venv/ with a bin/ls, cloned by the user (so it is
+# theirs, mode 755): its bin/activate names where its author made it,
+# so it waits for 'vswitch allow' and ls stays /bin/ls. A venv the user
+# makes here is used at once.
+t_safety_clone_ships_venv() {
+	local src=$T/src
+	mkdir -p "$src/venv/bin" "$src/app" "$T/work"
+	printf 'home = /usr/bin\nversion = 3.11.2\n' >"$src/venv/pyvenv.cfg"
+	printf 'VIRTUAL_ENV="/home/alice/proj/venv"\nexport VIRTUAL_ENV\n' >"$src/venv/bin/activate"
+	printf '#!/bin/sh\necho ran >> %s\n' "$T/ran" >"$src/venv/bin/ls"
+	chmod 755 "$src/venv/bin/ls"
+	: >"$src/app/main.py"
+	git -C "$src" init -q && git -C "$src" add -A &&
+		git -C "$src" -c user.name=a -c user.email=a@a commit -qm init || fail "git"
+	RUN_AS=$NOBODY
+	start_shell
+	run "git clone -q $src $T/work/clone" "cd $T/work/clone/app" "ls >/dev/null" \
+		"vsw_dump in"
+	expect_unset in VIRTUAL_ENV
+	[ -e "$T/ran" ] && fail "the clone's venv/bin/ls ran"
+	[ "$(stat -c %U "$T/work/clone/venv/bin/ls")" = "$(id -un "$NOBODY")" ] ||
+		fail "the clone is not the user's"
+	expect_screen_has "vswitch: not activating '$T/work/clone/venv': it was made at '/home/alice/proj/venv', not here (a copy, a clone or a moved folder); run 'vswitch allow' to trust it"
+	run "vswitch allow" "vsw_dump allowed"
+	expect_env allowed VIRTUAL_ENV "$T/work/clone/venv"
+	run "cd $T/work" "mkdir mine" "/usr/bin/python3 -m venv --without-pip mine/venv" \
+		"cd mine" "vsw_dump mine"
+	expect_env mine VIRTUAL_ENV "$T/work/mine/venv"
+}

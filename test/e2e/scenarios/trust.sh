@@ -6,11 +6,13 @@
 
 NOBODY=65534
 
-# A venv folder as discovery sees one: pyvenv.cfg and bin/; bin/ls, if
-# asked for, records that it ran.
+# A venv folder as discovery sees one: pyvenv.cfg, and bin/activate
+# naming where it is, as the tools write it (made here); bin/ls, if asked
+# for, records that it ran.
 mkfake() {
 	mkdir -p "$1/bin"
 	printf 'home = /usr/bin\n' >"$1/pyvenv.cfg"
+	printf "VIRTUAL_ENV='%s'\n" "$1" >"$1/bin/activate"
 	if [ -n "${2-}" ]; then
 		printf '#!/bin/sh\necho ran >> %s\n' "$2" >"$1/bin/ls"
 		chmod 755 "$1/bin/ls"
