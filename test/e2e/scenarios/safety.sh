@@ -90,8 +90,10 @@ t_safety_clone_ships_venv() {
 	printf '#!/bin/sh\necho ran >> %s\n' "$T/ran" >"$src/venv/bin/ls"
 	chmod 755 "$src/venv/bin/ls"
 	: >"$src/app/main.py"
-	git -C "$src" init -q && git -C "$src" add -A &&
-		git -C "$src" -c user.name=a -c user.email=a@a commit -qm init || fail "git"
+	if ! { git -C "$src" init -q && git -C "$src" add -A &&
+		git -C "$src" -c user.name=a -c user.email=a@a commit -qm init; }; then
+		fail "git could not make the repo"
+	fi
 	RUN_AS=$NOBODY
 	start_shell
 	run "git clone -q $src $T/work/clone" "cd $T/work/clone/app" "ls >/dev/null" \
