@@ -46,6 +46,7 @@ _vswitch_find() {
 				return 0
 			fi
 			if [[ -n $w ]]; then
+				# shellcheck disable=SC2004 # associative: bash.sh, zsh.sh
 				_vswitch_clean[$d]=1
 			fi
 		fi
