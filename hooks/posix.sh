@@ -19,9 +19,10 @@
 # The nearest folder from $PWD up that holds one of the names: sets
 # _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
 # A folder found to hold none of the names is remembered in
-# _vswitch_clean, and not tested again while it is not newer than the
-# stamp $$.walk, touched before the first of them was tested: adding,
-# removing or renaming an entry in a folder makes it newer. The set
+# _vswitch_clean, and not tested again while the stamp $$.walk, touched
+# before the first of them was tested, is newer than it: adding,
+# removing or renaming an entry in a folder makes the folder newer (or
+# as new: times have the kernel's tick, so a tie means test again). The set
 # starts again when it grows past 256 folders.
 _vswitch_find() {
 	local d=$PWD n s w=''
@@ -35,7 +36,7 @@ _vswitch_find() {
 	fi
 	while :; do
 		s=''
-		if [[ -z $w || -z ${_vswitch_clean[$d]-} || $d -nt $w ]]; then
+		if [[ -z $w || -z ${_vswitch_clean[$d]-} || ! $w -nt $d ]]; then
 			for n in "${_vswitch_names[@]}"; do
 				if [[ -e ${d%/}/$n ]]; then
 					s+=/$n
