@@ -29,13 +29,14 @@ const struct command command_table[] = {
 	  "what is active, what chose it, why an env was\n"
 	  "refused, which config was read", CMD_CONFIG | CMD_INPUT },
 	{ "allow", cmd_allow, 0, 1, "[DIR]",
-	  "trust the .venvrc or venv that governs DIR\n"
-	  "(default: here) and activate it; editing a\n"
-	  ".venvrc withdraws the trust",
+	  "trust the entry that governs DIR (default:\n"
+	  "here: a .venvrc, a venv folder, a tool's file)\n"
+	  "and activate its env; editing it withdraws\n"
+	  "the trust",
 	  CMD_RENDER | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "deny", cmd_deny, 0, 1, "[DIR]",
-	  "never activate the .venvrc or venv that\n"
-	  "governs DIR", CMD_RENDER | CMD_CONFIG | CMD_INPUT | CMD_STATE },
+	  "never activate the env of the entry that\n"
+	  "governs DIR (default: here), until allowed", CMD_RENDER | CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "exec", cmd_exec, 2, 1 << 20, "[--dir DIR] -- CMD...",
 	  "run CMD with the env DIR (default: here)\n"
 	  "wants, no hook needed (agents, cron, make)", CMD_CONFIG | CMD_INPUT },
@@ -106,11 +107,12 @@ void command_usage(struct strbuf *out)
 	usage_row(out, "--version", width, "the version");
 	strbuf_addstr(out,
 		"\n"
-		"By default ([trust] mode = owner) a venv folder is used only when it and\n"
-		"its bin/ are yours (or root's) and writable by no one else, and a .venvrc\n"
-		"that names a path needs 'vswitch allow' first.\n"
+		"By default ([trust] mode = owner) an env is used only when every folder\n"
+		"on the way to its bin/ is yours (or root's) and writable by no one else;\n"
+		"a .venvrc that names a path, and a tool's file that names an env outside\n"
+		"the project and your own stores, need 'vswitch allow' first.\n"
 		"\n"
-		"See vswitch(1) for discovery, .venvrc files, trust and the config file.\n");
+		"See vswitch(1), vswitch-venvrc(5), vswitch-config(5), vswitch-trust(7).\n");
 	strbuf_release(&left);
 }
 
