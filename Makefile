@@ -157,12 +157,15 @@ ZSH_COMPDIR = $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completio
 
 install: vswitch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man7 \
 		$(DESTDIR)$(PREFIX)/share/doc/vswitch \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(ZSH_COMPDIR) \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 vswitch $(DESTDIR)$(PREFIX)/bin/vswitch
 	install -m 644 man/vswitch.1 $(DESTDIR)$(PREFIX)/share/man/man1/vswitch.1
+	install -m 644 man/vswitch-venvrc.5 man/vswitch-config.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 man/vswitch-trust.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 	install -m 644 completions/vswitch.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vswitch
 	install -m 644 completions/_vswitch $(DESTDIR)$(ZSH_COMPDIR)/_vswitch
 	install -m 644 completions/vswitch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vswitch.fish
