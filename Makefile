@@ -145,10 +145,18 @@ fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 
 # The harness and bench scripts are bash; each shell's hook and
 # completion files are checked by that shell's adapter (sh_lint).
-lint:
+lint: lint-man
 	shellcheck -x -s bash test/e2e/*.sh test/e2e/scenarios/*.sh test/e2e/shells/*.sh
 	shellcheck bench/*.sh
 	test/e2e/lint.sh
+
+# Each manual page must format without a warning.
+MANPAGES = man/vswitch.1 man/vswitch-venvrc.5 man/vswitch-config.5 man/vswitch-trust.7
+lint-man:
+	@for m in $(MANPAGES); do \
+		out=$$(groff -ww -man -z $$m 2>&1); \
+		if [ -n "$$out" ]; then echo "$$m: $$out"; exit 1; fi; \
+	done
 
 # zsh looks in PREFIX/share/zsh/site-functions for /usr/local, but
 # Debian's zsh has no /usr/share/zsh/site-functions on its $fpath: with
@@ -182,7 +190,7 @@ deps:
 		python3 python3-venv python3-virtualenv python3-poetry pipenv \
 		python3-pdm virtualenvwrapper shellcheck valgrind \
 		hyperfine direnv gnuplot-nox time strace bash-completion git \
-		clang libclang-rt-14-dev
+		clang libclang-rt-14-dev groff-base man-db
 
 bench: vswitch
 	bench/run.sh
@@ -190,5 +198,5 @@ bench: vswitch
 clean:
 	rm -rf $(B) vswitch
 
-.PHONY: all check check-unit check-e2e check-valgrind fuzz lint install deps clean bench FORCE
+.PHONY: all check check-unit check-e2e check-valgrind fuzz lint lint-man install deps clean bench FORCE
 -include $(OBJ:.o=.d) $(TESTOBJ:.o=.d)

@@ -131,6 +131,11 @@ function __vswitch_check --description 'vswitch: follow the working directory'
     set -g __vswitch_pwd $PWD
     __vswitch_find
     if test (__vswitch_keyof) = "$__vswitch_key"; and __vswitch_fresh
+        # the names here, as the walk saw them
+        set -g __vswitch_seen_here
+        if test "$__vswitch_cand" = "$PWD"
+            set -g __vswitch_seen_here $__vswitch_sig
+        end
         return 0
     end
     __vswitch_run export $__vswitch_shell

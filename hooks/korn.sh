@@ -165,6 +165,12 @@ function _vswitch_check {
 	_vswitch_find
 	_vswitch_keyof
 	if [[ $_vswitch_k == "$_vswitch_key" ]] && _vswitch_fresh; then
+		# the names here, as the walk saw them
+		if [[ $_vswitch_cand == "$PWD" ]]; then
+			_vswitch_seen_here=$_vswitch_sig
+		else
+			_vswitch_seen_here=''
+		fi
 		\return 0
 	fi
 	_vswitch_run export "$_vswitch_shell"
