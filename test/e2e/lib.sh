@@ -33,7 +33,9 @@ e2e_teardown() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	if [ "$FAILS" -eq 0 ] || [ -z "${E2E_KEEP-}" ]; then
 		chmod -R u+rwx "$T" 2>/dev/null
-		rm -rf "$T"
+		# The shell, hung up by kill-server, may still be writing its
+		# history into home/ as rm runs: try again once it is gone.
+		rm -rf "$T" 2>/dev/null || { sleep 0.5; rm -rf "$T"; }
 	else
 		echo "    (kept $T)"
 	fi
