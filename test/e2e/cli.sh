@@ -120,6 +120,10 @@ c_exec() {
 	(cd "$T/clone" && cli_run exec -- touch "$T/ran")
 	cli_expect 1 1
 	[ ! -e "$T/ran" ] || fail "exec ran the command for a refused env"
+	# and env prints nothing to evaluate for it
+	(cd "$T/clone" && cli_run env bash)
+	cli_expect 1 1
+	[ ! -s "$T/d/out" ] || fail "env printed code for a refused env: $(cat "$T/d/out")"
 	# outside any project the command runs as it is
 	(cd "$FIX/w/plain" && cli_run exec -- sh -c 'echo "${VIRTUAL_ENV-unset}"')
 	cli_expect 0 0
