@@ -59,6 +59,10 @@ c_usage_errors() {
 	expect_file rc 2
 	head -1 "$T/d/err" | grep -q '^usage: vswitch' || fail "no arguments: $(head -1 "$T/d/err")"
 	[ ! -s "$T/d/out" ] || fail "no arguments wrote to stdout"
+	# allow with nothing to record: one line that names every kind
+	(cd "$FIX/w/plain" && cli_run --shell=bash allow)
+	cli_expect 1 1
+	expect_file err "vswitch: nothing to allow: no .venvrc, venv folder or tool's file governs '$FIX/w/plain'"
 }
 
 # Every shell the binary knows has an adapter here, and the other way.
