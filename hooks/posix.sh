@@ -27,6 +27,7 @@
 _vswitch_find() {
 	local d=$PWD n s w=''
 	_vswitch_cand='' _vswitch_sig=''
+	_vswitch_walked=$PWD$'\n'${_vswitch_names[*]}
 	if [[ -n ${_vswitch_stampdir-} ]]; then
 		w=$_vswitch_stampdir/$$.walk
 		if ((${#_vswitch_clean[@]} == 0 || ${#_vswitch_clean[@]} > 256)) || [[ ! -f $w ]]; then
@@ -72,10 +73,16 @@ _vswitch_names_here() {
 }
 
 # The key: the candidate folder, the names in it, and the value (or
-# absence) of each variable the result depends on (names the binary
-# gave, so eval only reads a variable).
+# absence) of each variable the result depends on, read by code made
+# once for the names the binary gave (so eval only reads variables).
 _vswitch_keyof() {
 	local v l best=''
+	if [[ ${_vswitch_kvars-} != "${_vswitch_vars[*]}" ]]; then
+		_vswitch_kvars=${_vswitch_vars[*]} _vswitch_kcode=''
+		for v in "${_vswitch_vars[@]}"; do
+			_vswitch_kcode+="_vswitch_k+=\$'\\n'\${$v+=}\${$v-};"
+		done
+	fi
 	# a project an env's .project names holds no file of ours: the
 	# nearest such one that holds $PWD is part of the key
 	for l in "${_vswitch_links[@]}"; do
@@ -84,9 +91,7 @@ _vswitch_keyof() {
 		fi
 	done
 	_vswitch_k=$best$'\n'$_vswitch_cand$'\n'$_vswitch_sig
-	for v in "${_vswitch_vars[@]}"; do
-		builtin eval "_vswitch_k+=\$'\\n'\${$v+=}\${$v-}"
-	done
+	builtin eval "$_vswitch_kcode"
 }
 
 # Whether no watched file changed since this shell's stamp: one that
@@ -133,10 +138,13 @@ _vswitch_run() {
 }
 
 # Remember the state the binary left: the folder, the key, the names
-# here, VIRTUAL_ENV.
+# here, VIRTUAL_ENV. The walk made just before the run stands, unless
+# the run changed the folder or the names.
 _vswitch_seen() {
 	_vswitch_pwd=$PWD
-	_vswitch_find
+	if [[ ${_vswitch_walked-} != "$PWD"$'\n'"${_vswitch_names[*]}" ]]; then
+		_vswitch_find
+	fi
 	_vswitch_keyof
 	_vswitch_key=$_vswitch_k
 	if [[ $_vswitch_cand == "$PWD" ]]; then
@@ -188,6 +196,7 @@ _vswitch_command() {
 		_vswitch_out=$("$_vswitch_bin" --shell="$_vswitch_shell" "$@")
 		_vswitch_rc=$?
 		builtin eval "$_vswitch_out"
+		_vswitch_walked=''
 		_vswitch_seen
 		return "$_vswitch_rc"
 		;;
