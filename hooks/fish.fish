@@ -21,11 +21,85 @@ status is-interactive; or return 0
 
 # The nearest folder from $PWD up that holds one of the names, in
 # __vswitch_cand ('' for none), and the names found there in
-# __vswitch_sig: one `path filter` over every folder and name.
+# __vswitch_sig: the folders come from one split of $PWD, then one
+# `path filter` per folder, nearest first, up to the first that holds
+# any. A path with a newline in it is walked NUL-separated instead.
+#
+# A walk is remembered for its folder (up to 64 of them) while no
+# folder it tested has changed: adding, removing or renaming an entry
+# makes a folder newer, and every one must be older than the walk stamp
+# $fish_pid.walk, touched before the first walk remembered (whole
+# seconds: a folder changed in the stamp's second is walked again).
 function __vswitch_find --description 'vswitch: the nearest candidate folder'
     set -g __vswitch_cand ''
     set -g __vswitch_sig
+    set -g __vswitch_walked "$(string escape -- $PWD $__vswitch_names)"
     set -q __vswitch_names[1]; or return 0
+    if string match -q -- "*"\n"*" $PWD
+        __vswitch_find_nul
+        return 0
+    end
+    set -l i (contains -i -- $PWD $__vswitch_memo_pwd)
+    if test -n "$i"
+        set -l dirs (string split \n -- $__vswitch_memo_dirs[$i])
+        set -l m (path mtime -- $dirs)
+        if test (count $m) -eq (count $dirs)
+            and test (math "max($(string join , -- $m))") -lt $__vswitch_walk_t
+            set -g __vswitch_cand $__vswitch_memo_cand[$i]
+            test -n "$__vswitch_cand"
+            and set -g __vswitch_sig (string split \n -- $__vswitch_memo_sig[$i])
+            return 0
+        end
+        set -e __vswitch_memo_pwd[$i] __vswitch_memo_dirs[$i] __vswitch_memo_cand[$i] __vswitch_memo_sig[$i]
+    end
+    __vswitch_memo_start
+    set -l dirs /
+    set -l acc ''
+    for p in (string split -n / -- $PWD)
+        set acc $acc/$p
+        set -p dirs $acc
+    end
+    set -l walked
+    for d in $dirs
+        set -a walked $d
+        set -l pre $d/
+        test $d = /; and set pre /
+        set -l found (path filter -- $pre$__vswitch_names)
+        if set -q found[1]
+            set -g __vswitch_cand $d
+            set -g __vswitch_sig (string sub -s (math (string length -- $pre) + 1) -- $found)
+            break
+        end
+    end
+    if set -q __vswitch_walk_t[1]
+        set -a __vswitch_memo_pwd $PWD
+        # one element each, also when empty, so the lists stay aligned
+        set -a __vswitch_memo_dirs "$(string join \n -- $walked)"
+        set -a __vswitch_memo_cand "$__vswitch_cand"
+        set -a __vswitch_memo_sig "$(string join \n -- $__vswitch_sig)"
+    end
+end
+
+# Start remembering walks afresh when there is no memory yet or it is
+# full, or the names changed: touch the walk stamp first. No stamp
+# folder: nothing is remembered.
+function __vswitch_memo_start --description 'vswitch: start remembering walks'
+    if set -q __vswitch_walk_t[1]; and test (count $__vswitch_memo_pwd) -lt 64
+        and test "$__vswitch_memo_names" = "$(string escape -- $__vswitch_names)"
+        return 0
+    end
+    set -g __vswitch_memo_pwd
+    set -g __vswitch_memo_dirs
+    set -g __vswitch_memo_cand
+    set -g __vswitch_memo_sig
+    set -g __vswitch_memo_names "$(string escape -- $__vswitch_names)"
+    set -e -g __vswitch_walk_t
+    test -n "$__vswitch_stampdir"; or return 0
+    true >$__vswitch_stampdir/$fish_pid.walk 2>/dev/null; or return 0
+    set -g __vswitch_walk_t (path mtime -- $__vswitch_stampdir/$fish_pid.walk)
+end
+
+function __vswitch_find_nul --description 'vswitch: __vswitch_find, any bytes'
     set -l dirs $PWD
     while test "$dirs[-1]" != /
         set -a dirs (path dirname -Z -- $dirs[-1] | string split0)
@@ -48,7 +122,9 @@ end
 
 # The key: the candidate folder, the names in it, and the value (or
 # absence) of each variable the result depends on, each word escaped so
-# that no two keys read alike.
+# that no two keys read alike. The variables' part is made again only
+# after one of them was set: fish tells, through a handler made for
+# the names the binary gave.
 function __vswitch_keyof --description 'vswitch: what the result depends on'
     # a project an env's .project names holds no file of ours: the
     # nearest such one that holds $PWD is part of the key
@@ -59,15 +135,38 @@ function __vswitch_keyof --description 'vswitch: what the result depends on'
             test (string length -- "$l") -gt (string length -- "$best"); and set best $l
         end
     end
-    set -l k $best $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig
-    for v in $__vswitch_vars
-        if set -q $v
-            set -a k (count $$v) $$v
-        else
-            set -a k -
-        end
+    if test "$__vswitch_vnames" != "$(string escape -- $__vswitch_vars)"
+        __vswitch_watch_vars
     end
-    string join ' ' -- (string escape -- $k)
+    if not set -q __vswitch_vkey[1]
+        set -l k
+        for v in $__vswitch_vars
+            if set -q $v
+                set -a k (count $$v) $$v
+            else
+                set -a k -
+            end
+        end
+        set -g __vswitch_vkey (string join ' ' -- (string escape -- $k))
+    end
+    string join ' ' -- (string escape -- $best $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig) $__vswitch_vkey
+end
+
+# A handler that drops the variables' part of the key when any of them
+# is set, made anew for each list of names the binary gives (names of
+# environment variables: letters, digits and _ only).
+function __vswitch_watch_vars --description 'vswitch: follow the variables of the key'
+    set -g __vswitch_vnames "$(string escape -- $__vswitch_vars)"
+    set -e -g __vswitch_vkey
+    functions -e __vswitch_var_set
+    set -l opts
+    for v in (string match -r -- '^[A-Za-z_][A-Za-z0-9_]*$' $__vswitch_vars)
+        set -a opts --on-variable $v
+    end
+    set -q opts[1]; or return 0
+    function __vswitch_var_set $opts --description 'vswitch: a variable of the key was set'
+        set -e -g __vswitch_vkey
+    end
 end
 
 # Whether no watched file changed since this shell's stamp: one that
@@ -106,9 +205,13 @@ function __vswitch_rebin --description 'vswitch: find the binary again if it mov
     set -g __vswitch_bin $b
 end
 
+# The walk made just before the run stands, unless the run changed the
+# folder or the names.
 function __vswitch_seen --description 'vswitch: remember what the binary saw'
     set -g __vswitch_pwd $PWD
-    __vswitch_find
+    test "$__vswitch_walked" = "$(string escape -- $PWD $__vswitch_names)"; or __vswitch_find
+    # what the run set: fish may tell the handler only after this
+    set -e -g __vswitch_vkey
     set -g __vswitch_key (__vswitch_keyof)
     set -g __vswitch_seen_here
     if test "$__vswitch_cand" = "$PWD"
@@ -209,6 +312,7 @@ function vswitch --description 'switch Python virtual envs by directory'
     if contains -- "$argv[1]" (string split ' ' -- $__vswitch_cmds)
         $__vswitch_bin --shell=$__vswitch_shell $argv | source
         set -l __vswitch_rc $pipestatus[1]
+        set -g __vswitch_walked
         __vswitch_seen
         return $__vswitch_rc
     end
