@@ -89,6 +89,23 @@ t_fast_nothing_stale() {
 	expect_env r3 VIRTUAL_ENV "$T/r/venv"
 }
 
+# 2b. A project inside another whose entry has a name that comes first
+# in the list (.venvrc outside, venv inside): the nearest folder is the
+# inner one, so leaving it for a sibling switches to the outer env.
+t_fast_nested_projects() {
+	local h=$FIX/envhome
+	h_project o/in
+	mkdir -p "$T/o/x"
+	printf 'env = myenv\n' >"$T/o/.venvrc"
+	start_shell WORKON_HOME="$h"
+	run "cd $T/o/in/a" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$T/o/in/venv"
+	run "cd $T/o/x" "vsw_dump out"
+	expect_env out VIRTUAL_ENV "$h/myenv"
+	run "cd $T/o/in/a/b" "vsw_dump back"
+	expect_env back VIRTUAL_ENV "$T/o/in/venv"
+}
+
 # 3. A mode change alone (chmod) changes no file time a shell's builtins
 # can test: it is seen when the project is next entered.
 t_fast_mode_change_on_entry() {
