@@ -44,6 +44,7 @@ function _vswitch_find {
 	# bytes, not characters: ksh93 cuts a long multibyte path slowly
 	\typeset LC_ALL=C
 	_vswitch_d=$PWD _vswitch_cand='' _vswitch_sig=''
+	_vswitch_walked=$PWD$'\n'${_vswitch_names[*]}
 	while \:; do
 		_vswitch_names_in "$_vswitch_d"
 		if [[ -n $_vswitch_s ]]; then
@@ -59,9 +60,15 @@ function _vswitch_find {
 }
 
 # The key: the candidate folder, the names in it, and the value (or
-# absence) of each variable the result depends on (names the binary
-# gave, so eval only reads a variable).
+# absence) of each variable the result depends on, read by code made
+# once for the names the binary gave (so eval only reads variables).
 function _vswitch_keyof {
+	if [[ ${_vswitch_kvars-} != "${_vswitch_vars[*]}" ]]; then
+		_vswitch_kvars=${_vswitch_vars[*]} _vswitch_kcode=''
+		for _vswitch_v in "${_vswitch_vars[@]}"; do
+			_vswitch_kcode+="_vswitch_k+=\$'\\n'\${$_vswitch_v+=}\${$_vswitch_v-};"
+		done
+	fi
 	# a project an env's .project names holds no file of ours: the
 	# nearest such one that holds $PWD is part of the key
 	_vswitch_best=''
@@ -72,9 +79,7 @@ function _vswitch_keyof {
 		fi
 	done
 	_vswitch_k=$_vswitch_best$'\n'$_vswitch_cand$'\n'$_vswitch_sig
-	for _vswitch_v in "${_vswitch_vars[@]}"; do
-		\eval "_vswitch_k+=\$'\\n'\${$_vswitch_v+=}\${$_vswitch_v-}"
-	done
+	\eval "$_vswitch_kcode"
 }
 
 # Whether no watched file changed since this shell's stamp: one that
@@ -119,10 +124,13 @@ function _vswitch_run {
 }
 
 # Remember the state the binary left: the folder, the key, the names
-# here, VIRTUAL_ENV.
+# here, VIRTUAL_ENV. The walk made just before the run stands, unless
+# the run changed the folder or the names.
 function _vswitch_seen {
 	_vswitch_pwd=$PWD
-	_vswitch_find
+	if [[ ${_vswitch_walked-} != "$PWD"$'\n'"${_vswitch_names[*]}" ]]; then
+		_vswitch_find
+	fi
 	_vswitch_keyof
 	_vswitch_key=$_vswitch_k
 	if [[ $_vswitch_cand == "$PWD" ]]; then
@@ -196,6 +204,7 @@ function vswitch {
 		_vswitch_rc=$?
 	fi
 	\eval "$_vswitch_out"
+	_vswitch_walked=''
 	_vswitch_seen
 	\return "$_vswitch_rc"
 }
