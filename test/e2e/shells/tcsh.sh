@@ -53,12 +53,14 @@ sys.stdout.buffer.write(b" ".join(b"cd " + q(s) + b";" for s in steps) + b"\n")
 PYEOF
 }
 
-# The vsw_* helpers as aliases (see bash.sh).
+# The vsw_* helpers as aliases (see bash.sh). vsw_sync appends: tcsh
+# makes a new file with creat(2), which the process count's strace does
+# not log, after an open(2) for appending, which it does.
 tcsh_helpers() {
 	cat <<'HELPERS'
 set vsw_nl = "\
 "
-alias vsw_sync 'echo -n > "$VSW_T/sync/\!:1"'
+alias vsw_sync 'echo -n >> "$VSW_T/sync/\!:1"'
 alias vsw_dump '/usr/bin/env -0 > "$VSW_T/d/\!:1"'
 alias vsw_status 'echo $status > "$VSW_T/d/\!:1"'
 alias vsw_py 'python -c "import sys; print(sys.prefix)" >& "$VSW_T/d/\!:1"'
@@ -140,8 +142,9 @@ l_activate_file() { echo activate.csh; }
 l_load_hook() { echo "'$1' hook tcsh | source /dev/stdin"; }
 l_set_var() { echo "setenv $1 '$2'"; }
 l_unset_var() { echo "unsetenv $1"; }
+# (a one-line if that does not run still truncates its redirection)
 l_is_function() {
-	echo "set vsw_a = \"\`alias $1\`\"; if ( \$%vsw_a ) echo yes > \$VSW_T/d/$2; if ( ! \$%vsw_a ) echo no > \$VSW_T/d/$2"
+	echo "set vsw_a = \"\`alias $1\`\"; set vsw_b = no; if ( \$%vsw_a ) set vsw_b = yes; echo \$vsw_b > \$VSW_T/d/$2"
 }
 l_quote() {
 	local LC_ALL=C
