@@ -122,9 +122,11 @@ alias _vswitch_same 'set _vswitch_go = 0; eval _vswitch_here'
 alias _vswitch_export 'set _vswitch_a = ( export $_vswitch_shell:q ); eval _vswitch_run'
 
 # The entry points. tcsh keeps $status around precmd, but the user's own
-# precmd, after ours in the same alias, reads it: it is put back.
-alias _vswitch_precmd 'set _vswitch_st = $status; eval _vswitch_check; eval _vswitch_lbl; set status = $_vswitch_st'
-alias _vswitch_cwdcmd 'set _vswitch_st = $status; eval _vswitch_check; set status = $_vswitch_st'
+# precmd, after ours in the same alias, reads it: it is put back. tcsh
+# runs cwdcmd in scripts too, and a ~/.tcshrc may set prompt for them:
+# cwdcmd acts only once a precmd has run, which only a prompt does.
+alias _vswitch_precmd 'set _vswitch_st = $status; set _vswitch_live = 1; eval _vswitch_check; eval _vswitch_lbl; set status = $_vswitch_st'
+alias _vswitch_cwdcmd 'set _vswitch_st = $status; if ( $?_vswitch_live ) eval _vswitch_check; set status = $_vswitch_st'
 
 # The label, drawn through %$_vswitch_lbl in the prompt: tcsh expands it
 # as the prompt is drawn and reads none of % ! \ ^ in the value. Empty

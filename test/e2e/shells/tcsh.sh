@@ -24,12 +24,16 @@ sh_has() {
 # tcsh's quoting, as shell_tcsh.c writes it: ' ! \ outside the quotes
 # with a backslash, a newline as $vsw_nl:q, the rest inside.
 tcsh_quote() {
-	local s=$1 nl=$'\n'
-	s=${s//\\/\'\\\\\'}
-	s=${s//\'/\'\\\'\'}
-	s=${s//!/\'\\!\'}
-	s=${s//$nl/\'\$vsw_nl:q\'}
-	printf "'%s'" "$s"
+	local s=$1 c i out="'"
+	for ((i = 0; i < ${#s}; i++)); do
+		c=${s:i:1}
+		case $c in
+		\' | ! | \\) out+="'\\$c'" ;;
+		$'\n') out+="'\$vsw_nl:q'" ;;
+		*) out+=$c ;;
+		esac
+	done
+	printf "%s'" "$out"
 }
 
 # The python that prints "cd WORD;" for each line of a file in
