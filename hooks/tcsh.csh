@@ -151,13 +151,13 @@ alias _vswitch_unprompt1 'if ( $prompt:q =~ *%\$_vswitch_lbl* ) set prompt = $pr
 
 # The commands that change this shell (_vswitch_cmds) have their output
 # evaluated here; every other command runs the binary as it is. The
-# arguments are read once, quoted, into a variable. The alias ends with
+# arguments are read once, into a variable. The alias ends with
 # one command that has the words as typed, so that a redirection or a
 # pipe after `vswitch list` or `vswitch status` applies to the binary:
 # the binary itself, or, when the work is done, nothing (status 0) or a
 # sh that leaves the binary's status (the one process this takes is
 # only for a command that failed: tcsh has no builtin that could).
-alias vswitch 'set _vswitch_a = ( \!*:q ); eval _vswitch_cmd; if ( $_vswitch_tail ) $_vswitch_tw:q \!*'
+alias vswitch 'set _vswitch_a = ( \!* ); eval _vswitch_cmd; if ( $_vswitch_tail ) $_vswitch_tw:q \!*'
 alias _vswitch_cmd 'set _vswitch_m = 0; set _vswitch_tail = 1; if ( $#_vswitch_a ) eval _vswitch_ismem; if ( ! -x $_vswitch_bin:q ) eval _vswitch_rebin; set _vswitch_tw = ( $_vswitch_bin:q ); set _vswitch_rc = 127; if ( ! -x $_vswitch_bin:q ) eval _vswitch_fail; if ( $_vswitch_m && -x $_vswitch_bin:q ) eval _vswitch_cmd1'
 alias _vswitch_ismem '@ _vswitch_j = 1; repeat $#_vswitch_cl eval _vswitch_ismem1'
 alias _vswitch_ismem1 'if ( $_vswitch_cl[$_vswitch_j]:q == $_vswitch_a[1]:q ) set _vswitch_m = 1; @ _vswitch_j++'
