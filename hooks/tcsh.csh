@@ -30,8 +30,7 @@
 #   (from precmd that draws the prompt twice, from cwdcmd it echoes), and
 #   the command inside the backquotes is an alias, so that the child
 #   tcsh, not this one, expands its words, each kept whole.
-# - histchars is put aside around each eval: with histchars='#^' a
-#   value with # in it was taken for a history event.
+# - histchars is put aside while the hook runs (see _vswitch_hoff).
 # - Arguments reach the hook's aliases in variables, never as \!*.
 # The hook runs from precmd (before each prompt) and cwdcmd (inside cd,
 # pushd and popd, so that `cd proj; pip install` uses proj's env), put
@@ -93,8 +92,16 @@ alias _vswitch_getve1 'set _vswitch_curve = $VIRTUAL_ENV:q'
 alias _vswitch_run 'if ( $%_vswitch_stampdir ) eval _vswitch_stamp; eval _vswitch_exec; eval _vswitch_seen'
 alias _vswitch_stamp 'if ( ! -d $_vswitch_stampdir:q || ! -w $_vswitch_stampdir:q ) set _vswitch_stampdir = ""; if ( $%_vswitch_stampdir ) echo -n >! $_vswitch_stampdir:q/$$'
 alias _vswitch_exec 'set _vswitch_rc = 127; if ( ! -x $_vswitch_bin:q ) eval _vswitch_rebin; if ( -x $_vswitch_bin:q ) eval _vswitch_exec1'
-alias _vswitch_exec1 'unset _vswitch_hc; if ( $?histchars ) eval _vswitch_hcsave; set _vswitch_out = "`_vswitch_call`"; set _vswitch_rc = $status; eval $_vswitch_out:q; if ( $?_vswitch_hc ) eval _vswitch_hcput'
+alias _vswitch_exec1 'set _vswitch_out = "`_vswitch_call`"; set _vswitch_rc = $status; eval $_vswitch_out:q'
 alias _vswitch_call '$_vswitch_bin:q $_vswitch_a:q'
+
+# histchars is put aside by every entry point before it expands another
+# alias, and given back at its end: tcsh takes its first character,
+# when it is not !, for an argument reference in an alias's text (with
+# histchars='#^', $#_vswitch_names was "Event not found"), and a value
+# in the binary's output for a history event.
+alias _vswitch_hoff 'unset _vswitch_hc; if ( $?histchars ) eval _vswitch_hcsave'
+alias _vswitch_hon 'if ( $?_vswitch_hc ) eval _vswitch_hcput'
 alias _vswitch_hcsave 'set _vswitch_hc = $histchars:q; unset histchars'
 alias _vswitch_hcput 'set histchars = $_vswitch_hc:q; unset _vswitch_hc'
 
@@ -125,8 +132,8 @@ alias _vswitch_export 'set _vswitch_a = ( export $_vswitch_shell:q ); eval _vswi
 # precmd, after ours in the same alias, reads it: it is put back. tcsh
 # runs cwdcmd in scripts too, and a ~/.tcshrc may set prompt for them:
 # cwdcmd acts only once a precmd has run, which only a prompt does.
-alias _vswitch_precmd 'set _vswitch_st = $status; set _vswitch_live = 1; eval _vswitch_check; eval _vswitch_lbl; set status = $_vswitch_st'
-alias _vswitch_cwdcmd 'set _vswitch_st = $status; if ( $?_vswitch_live ) eval _vswitch_check; set status = $_vswitch_st'
+alias _vswitch_precmd 'set _vswitch_st = $status; eval _vswitch_hoff; set _vswitch_live = 1; eval _vswitch_check; eval _vswitch_lbl; eval _vswitch_hon; set status = $_vswitch_st'
+alias _vswitch_cwdcmd 'set _vswitch_st = $status; eval _vswitch_hoff; if ( $?_vswitch_live ) eval _vswitch_check; eval _vswitch_hon; set status = $_vswitch_st'
 
 # The label, drawn through %$_vswitch_lbl in the prompt: tcsh expands it
 # as the prompt is drawn and reads none of % ! \ ^ in the value. Empty
@@ -157,7 +164,7 @@ alias _vswitch_unprompt1 'if ( $prompt:q =~ *%\$_vswitch_lbl* ) set prompt = $pr
 # the binary itself, or, when the work is done, nothing (status 0) or a
 # sh that leaves the binary's status (the one process this takes is
 # only for a command that failed: tcsh has no builtin that could).
-alias vswitch 'set _vswitch_a = ( \!* ); eval _vswitch_cmd; if ( $_vswitch_tail ) $_vswitch_tw:q \!*'
+alias vswitch 'set _vswitch_a = ( \!* ); eval _vswitch_hoff; eval _vswitch_cmd; eval _vswitch_hon; if ( $_vswitch_tail ) $_vswitch_tw:q \!*'
 alias _vswitch_cmd 'set _vswitch_m = 0; set _vswitch_tail = 1; if ( $#_vswitch_a ) eval _vswitch_ismem; if ( ! -x $_vswitch_bin:q ) eval _vswitch_rebin; set _vswitch_tw = ( $_vswitch_bin:q ); set _vswitch_rc = 127; if ( ! -x $_vswitch_bin:q ) eval _vswitch_fail; if ( $_vswitch_m && -x $_vswitch_bin:q ) eval _vswitch_cmd1'
 alias _vswitch_ismem '@ _vswitch_j = 1; repeat $#_vswitch_cl eval _vswitch_ismem1'
 alias _vswitch_ismem1 'if ( $_vswitch_cl[$_vswitch_j]:q == $_vswitch_a[1]:q ) set _vswitch_m = 1; @ _vswitch_j++'

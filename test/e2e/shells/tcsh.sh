@@ -90,7 +90,8 @@ sh_script() {
 		VSW_T="$T" tcsh -c "$1"
 }
 
-# tcsh checks syntax only as far as it can without running: -n.
+# tcsh -n finds unmatched quotes and parentheses, not an if without
+# its endif.
 sh_lint() {
 	tcsh -n "$ROOT/hooks/tcsh.csh" && "$VSW" hook tcsh | tcsh -n
 }
@@ -133,8 +134,8 @@ sh_complete() {
 		[ $i -gt 100 ] && break
 		sleep 0.05
 	done
-	pane | awk -v l="$1" 'index($0, l) { n++; next } n == 1 && NF' |
-		tr -s ' \t' '\n\n' | sed '/^$/d' | LC_ALL=C sort >"$T/d/$2"
+	pane | awk -v l="$1" 'index($0, l) { n++; next } n == 1 { for (i = 1; i <= NF; i++) print $i }' |
+		LC_ALL=C sort >"$T/d/$2"
 	tmux -L "$SOCK" send-keys -t t C-u
 	sync_shell
 }
