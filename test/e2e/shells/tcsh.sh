@@ -93,7 +93,7 @@ sh_script() {
 # tcsh -n finds unmatched quotes and parentheses, not an if without
 # its endif.
 sh_lint() {
-	tcsh -n "$ROOT/hooks/tcsh.csh" && "$VSW" hook tcsh | tcsh -n
+	tcsh -n "$ROOT/hooks/tcsh.csh"
 }
 
 sh_batch_cmd() { echo tcsh -f; }
