@@ -135,9 +135,10 @@ alias _vswitch_export 'set _vswitch_a = ( export $_vswitch_shell:q ); eval _vswi
 alias _vswitch_precmd 'set _vswitch_st = $status; eval _vswitch_hoff; set _vswitch_live = 1; eval _vswitch_check; eval _vswitch_lbl; eval _vswitch_hon; set status = $_vswitch_st'
 alias _vswitch_cwdcmd 'set _vswitch_st = $status; eval _vswitch_hoff; if ( $?_vswitch_live ) eval _vswitch_check; eval _vswitch_hon; set status = $_vswitch_st'
 
-# The label, drawn through %$_vswitch_lbl in the prompt: tcsh expands it
-# as the prompt is drawn and reads none of % ! \ ^ in the value. Empty
-# when VIRTUAL_ENV_DISABLE_PROMPT is set and not empty.
+# The label, drawn through %${_vswitch_lbl} in the prompt (braced, as a
+# prompt may start with a letter): tcsh expands it as the prompt is drawn
+# and reads none of % ! \ ^ in the value. Empty when
+# VIRTUAL_ENV_DISABLE_PROMPT is set and not empty.
 alias _vswitch_lbl 'set _vswitch_lbl = ""; if ( $%_vswitch_label ) eval _vswitch_lbl1'
 alias _vswitch_lbl1 'set _vswitch_lbl = "("$_vswitch_label:q") "; if ( $?VIRTUAL_ENV_DISABLE_PROMPT ) eval _vswitch_lbl2'
 alias _vswitch_lbl2 'if ( $%VIRTUAL_ENV_DISABLE_PROMPT ) set _vswitch_lbl = ""'
@@ -146,7 +147,7 @@ alias _vswitch_lbl2 'if ( $%VIRTUAL_ENV_DISABLE_PROMPT ) set _vswitch_lbl = ""'
 # none): the reference goes first in the prompt (once: a prompt set anew
 # meanwhile gets it back here), and `deactivate` is offered unless an
 # activate script's own is there (_OLD_VIRTUAL_PATH is its mark).
-alias _vswitch_enter 'eval _vswitch_unprompt; if ( $?prompt ) set prompt = %\$_vswitch_lbl$prompt:q; eval _vswitch_lbl; if ( ! $?_OLD_VIRTUAL_PATH ) eval _vswitch_defdeact'
+alias _vswitch_enter 'eval _vswitch_unprompt; if ( $?prompt ) set prompt = %\$\{_vswitch_lbl\}$prompt:q; eval _vswitch_lbl; if ( ! $?_OLD_VIRTUAL_PATH ) eval _vswitch_defdeact'
 alias _vswitch_defdeact 'alias deactivate vswitch off; set _vswitch_deact = 1'
 
 # No env of ours is active: take the reference and our `deactivate`
@@ -154,7 +155,7 @@ alias _vswitch_defdeact 'alias deactivate vswitch off; set _vswitch_deact = 1'
 # the one defined, and stays.
 alias _vswitch_leave 'set _vswitch_label = ""; set _vswitch_lbl = ""; eval _vswitch_unprompt; if ( $?_vswitch_deact && ! $?_OLD_VIRTUAL_PATH ) unalias deactivate; unset _vswitch_deact'
 alias _vswitch_unprompt 'if ( $?prompt ) eval _vswitch_unprompt1'
-alias _vswitch_unprompt1 'if ( $prompt:q =~ *%\$_vswitch_lbl* ) set prompt = $prompt:s/%$_vswitch_lbl//:q'
+alias _vswitch_unprompt1 'if ( $prompt:q =~ *%\$\{_vswitch_lbl\}* ) set prompt = $prompt:s/%${_vswitch_lbl}//:q'
 
 # The commands that change this shell (_vswitch_cmds) have their output
 # evaluated here; every other command runs the binary as it is. The
