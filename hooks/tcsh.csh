@@ -40,10 +40,17 @@
 
 if ( $?prompt ) then
 
+# An eval costs tcsh some fifty system calls, and a loop step is one:
+# so what is tested for each folder and each cd is code, written out
+# (with one test per name and per variable) each time the binary has
+# given new lists, and run with a single eval. _vswitch_D is a dollar
+# sign for writing it.
+
 # The names found in folder $_vswitch_d, into _vswitch_s ('/venv/.venv'
-# or ''), one name per step.
-alias _vswitch_namesin 'set _vswitch_s = ""; @ _vswitch_j = 1; repeat $#_vswitch_names eval _vswitch_name1'
-alias _vswitch_name1 'if ( -e $_vswitch_d:q/$_vswitch_names[$_vswitch_j]:q ) set _vswitch_s = $_vswitch_s:q/$_vswitch_names[$_vswitch_j]:q; @ _vswitch_j++'
+# or ''): _vswitch_ncode, which _vswitch_mkn writes.
+alias _vswitch_namesin 'eval "$_vswitch_ncode"'
+alias _vswitch_mkn 'set _vswitch_nbuilt = "$_vswitch_names"; set _vswitch_ncode = "set _vswitch_s"; @ _vswitch_j = 1; repeat $#_vswitch_names eval _vswitch_mkn1'
+alias _vswitch_mkn1 'set _vswitch_ncode = "$_vswitch_ncode; if ( -e ${_vswitch_D}_vswitch_d:q/${_vswitch_D}_vswitch_names[$_vswitch_j]:q ) set _vswitch_s = ${_vswitch_D}_vswitch_s:q/${_vswitch_D}_vswitch_names[$_vswitch_j]:q"; @ _vswitch_j++'
 
 # The nearest folder from $PWD up that holds one of the names: sets
 # _vswitch_cand to it ('' for none) and _vswitch_sig to the names found.
@@ -57,8 +64,12 @@ alias _vswitch_up 'if ( $_vswitch_d:q == "/" ) set _vswitch_fin = 1; set _vswitc
 # The key: the candidate folder, the names in it, and the value (or
 # absence) of each variable the result depends on (names the binary
 # gave, so eval only reads a variable).
-alias _vswitch_keyof 'set _vswitch_best = ""; if ( $#_vswitch_links ) eval _vswitch_links1; set _vswitch_k = $_vswitch_best:q$_vswitch_nl:q$_vswitch_cand:q$_vswitch_nl:q$_vswitch_sig:q; @ _vswitch_j = 1; repeat $#_vswitch_vars eval _vswitch_var1'
-alias _vswitch_var1 'set _vswitch_v = $_vswitch_vars[$_vswitch_j]; @ _vswitch_j++; set _vswitch_x = -; eval if \( \$\?$_vswitch_v \) eval _vswitch_var2; set _vswitch_k = $_vswitch_k:q$_vswitch_nl:q$_vswitch_x:q'
+# The variables' part is _vswitch_kcode, which _vswitch_mkk writes: an
+# unset one reads as -, a set one as = and its value (an eval, as a
+# one-line if substitutes before it tests).
+alias _vswitch_keyof 'set _vswitch_best = ""; if ( $#_vswitch_links ) eval _vswitch_links1; set _vswitch_k = $_vswitch_best:q$_vswitch_nl:q$_vswitch_cand:q$_vswitch_nl:q$_vswitch_sig:q; eval "$_vswitch_kcode"'
+alias _vswitch_mkk 'set _vswitch_kbuilt = "$_vswitch_vars"; set _vswitch_kcode = "set _vswitch_x"; @ _vswitch_j = 1; repeat $#_vswitch_vars eval _vswitch_mkk1'
+alias _vswitch_mkk1 'set _vswitch_v = $_vswitch_vars[$_vswitch_j]; set _vswitch_kcode = "$_vswitch_kcode; set _vswitch_x = -; if ( ${_vswitch_D}?$_vswitch_v ) set _vswitch_v = $_vswitch_v; if ( ${_vswitch_D}?$_vswitch_v ) eval _vswitch_var2; set _vswitch_k = ${_vswitch_D}_vswitch_k:q${_vswitch_D}_vswitch_nl:q${_vswitch_D}_vswitch_x:q"; @ _vswitch_j++'
 alias _vswitch_var2 'eval set _vswitch_x = =\$$_vswitch_v\:q'
 
 # A project an env's .project names holds no file of ours: the nearest
@@ -111,8 +122,9 @@ alias _vswitch_rebin '@ _vswitch_j = $#path; repeat $#path eval _vswitch_rebin1'
 alias _vswitch_rebin1 'if ( -x $path[$_vswitch_j]:q/vswitch && ! -d $path[$_vswitch_j]:q/vswitch ) set _vswitch_bin = $path[$_vswitch_j]:q/vswitch; @ _vswitch_j--'
 
 # Remember the state the binary left: the folder, the key, the names
-# here, VIRTUAL_ENV.
-alias _vswitch_seen 'set _vswitch_pwd = $PWD:q; eval _vswitch_find; eval _vswitch_keyof; set _vswitch_key = $_vswitch_k:q; eval _vswitch_here; eval _vswitch_getve; set _vswitch_ve = $_vswitch_curve:q'
+# here, VIRTUAL_ENV. The walk is not done again when _vswitch_moved has
+# just done it here, with the same names.
+alias _vswitch_seen 'set _vswitch_refind = 1; if ( $_vswitch_fpwd:q == $PWD:q && "$_vswitch_names" == "$_vswitch_nbuilt" ) set _vswitch_refind = 0; set _vswitch_fpwd = ""; if ( "$_vswitch_names" != "$_vswitch_nbuilt" ) eval _vswitch_mkn; if ( "$_vswitch_vars" != "$_vswitch_kbuilt" ) eval _vswitch_mkk; set _vswitch_pwd = $PWD:q; if ( $_vswitch_refind ) eval _vswitch_find; eval _vswitch_keyof; set _vswitch_key = $_vswitch_k:q; eval _vswitch_here; eval _vswitch_getve; set _vswitch_ve = $_vswitch_curve:q'
 alias _vswitch_here 'set _vswitch_seen_here = ""; if ( $_vswitch_cand:q == $PWD:q ) set _vswitch_seen_here = $_vswitch_sig:q'
 
 # Before each prompt and after each cd: run the binary only when what it
@@ -122,7 +134,7 @@ alias _vswitch_init 'set _vswitch_go = 0; set _vswitch_a = ( export $_vswitch_sh
 alias _vswitch_check1 'eval _vswitch_getve; if ( $_vswitch_pwd:q == $PWD:q && $_vswitch_ve:q == $_vswitch_curve:q ) eval _vswitch_idle; if ( $_vswitch_go ) eval _vswitch_moved'
 # a venv made or removed in the open folder changes the names here
 alias _vswitch_idle 'set _vswitch_d = $PWD:q; eval _vswitch_namesin; if ( $_vswitch_s:q == $_vswitch_seen_here:q ) set _vswitch_go = 0'
-alias _vswitch_moved 'set _vswitch_pwd = $PWD:q; eval _vswitch_find; eval _vswitch_keyof; eval _vswitch_fresh; if ( $_vswitch_k:q == $_vswitch_key:q && $_vswitch_ok ) eval _vswitch_same; if ( $_vswitch_go ) eval _vswitch_export'
+alias _vswitch_moved 'set _vswitch_pwd = $PWD:q; eval _vswitch_find; set _vswitch_fpwd = $PWD:q; eval _vswitch_keyof; eval _vswitch_fresh; if ( $_vswitch_k:q == $_vswitch_key:q && $_vswitch_ok ) eval _vswitch_same; if ( $_vswitch_go ) eval _vswitch_export'
 # the names here, as the walk saw them: what a venv made here later is
 # compared with
 alias _vswitch_same 'set _vswitch_go = 0; eval _vswitch_here'
@@ -209,6 +221,12 @@ if ( ! $?_vswitch_names ) set _vswitch_names = ( )
 if ( ! $?_vswitch_watch ) set _vswitch_watch = ( )
 if ( ! $?_vswitch_vars ) set _vswitch_vars = ( )
 if ( ! $?_vswitch_links ) set _vswitch_links = ( )
+set _vswitch_D = '$'
+if ( ! $?_vswitch_ncode ) set _vswitch_ncode = 'set _vswitch_s'
+if ( ! $?_vswitch_kcode ) set _vswitch_kcode = 'set _vswitch_x'
+if ( ! $?_vswitch_nbuilt ) set _vswitch_nbuilt = ''
+set _vswitch_fpwd = ''
+if ( ! $?_vswitch_kbuilt ) set _vswitch_kbuilt = ''
 
 endif
 if ( $?_vswitch_hc ) then
