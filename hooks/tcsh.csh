@@ -31,7 +31,8 @@
 #   the command inside the backquotes is an alias, so that the child
 #   tcsh, not this one, expands its words, each kept whole.
 # - histchars is put aside while the hook runs (see _vswitch_hoff).
-# - Arguments reach the hook's aliases in variables, never as \!*.
+# - Arguments reach the hook's own aliases in variables, never as \!*
+#   (only the vswitch alias reads its words so, see there).
 # The hook runs from precmd (before each prompt) and cwdcmd (inside cd,
 # pushd and popd, so that `cd proj; pip install` uses proj's env), put
 # first in the user's own aliases of those names. Only interactive
