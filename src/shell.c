@@ -4,7 +4,7 @@
 #include <string.h>
 
 const struct shell *const shell_table[] = {
-	&shell_bash, &shell_zsh, &shell_fish, &shell_ksh, &shell_mksh,
+	&shell_bash, &shell_zsh, &shell_fish, &shell_ksh, &shell_mksh, &shell_tcsh,
 };
 const size_t shell_count = sizeof(shell_table) / sizeof(shell_table[0]);
 

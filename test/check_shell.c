@@ -64,6 +64,64 @@ START_TEST(fish_quoting)
 }
 END_TEST
 
+/* tcsh: ' ! \ outside the quotes behind a backslash, a newline as
+ * $_vswitch_nl:q, every other byte inside single quotes. */
+START_TEST(tcsh_quoting)
+{
+	const struct shell *sh = &shell_tcsh;
+
+	CHECK_QUOTE(sh, "", "''");
+	CHECK_QUOTE(sh, "plain words", "'plain words'");
+	CHECK_QUOTE(sh, "it's", "'it'\\''s'");
+	CHECK_QUOTE(sh, "'", "\\'");
+	CHECK_QUOTE(sh, "!!", "\\!\\!");
+	CHECK_QUOTE(sh, "a!b", "'a'\\!'b'");
+	CHECK_QUOTE(sh, "back\\slash\\", "'back'\\\\'slash'\\\\");
+	CHECK_QUOTE(sh, "a\nb", "'a'$_vswitch_nl:q'b'");
+	CHECK_QUOTE(sh, "\n\n", "$_vswitch_nl:q$_vswitch_nl:q");
+	/* what tcsh reads inside double quotes or bare stays quoted */
+	CHECK_QUOTE(sh, "$HOME `id` $(id) \"q\" %n ~ * ? [a] {b,c} ; & | < > # ^",
+		    "'$HOME `id` $(id) \"q\" %n ~ * ? [a] {b,c} ; & | < > # ^'");
+	CHECK_QUOTE(sh, "\t\r\x1b\xff\xc3(\x80", "'\t\r\x1b\xff\xc3(\x80'");
+	CHECK_QUOTE(sh, "-n", "'-n'");
+	/* a history event, a quote closed early, an escaped newline */
+	CHECK_QUOTE(sh, "!-1 '; touch x; ' \\\n",
+		    "\\!'-1 '\\''; touch x; '\\'' '\\\\$_vswitch_nl:q");
+}
+END_TEST
+
+/* No quoted word holds a newline, a ! or a backslash inside its quotes,
+ * whatever the bytes. */
+START_TEST(tcsh_quoting_every_byte)
+{
+	char s[3] = "x";
+
+	for (int c = 1; c < 256; c++) {
+		struct strbuf sb = STRBUF_INIT;
+		int open = 0;
+
+		s[0] = (char)c;
+		s[1] = (char)(c ^ 0x55 ? c ^ 0x55 : 1);
+		shell_tcsh.quote(&sb, s);
+		for (size_t i = 0; i < sb.len; i++) {
+			if (sb.buf[i] == '\\' && !open) {
+				i++;
+				continue;
+			}
+			if (sb.buf[i] == '\'')
+				open = !open;
+			else if (open)
+				ck_assert(sb.buf[i] != '\n' && sb.buf[i] != '!' &&
+					  sb.buf[i] != '\\');
+			else
+				ck_assert(sb.buf[i] == '$' || strchr("_vswitchnl:q", sb.buf[i]));
+		}
+		ck_assert(!open);
+		strbuf_release(&sb);
+	}
+}
+END_TEST
+
 /* The code sh renders for a list with one change of each kind. */
 static char *render_all(const struct shell *sh)
 {
@@ -135,6 +193,32 @@ START_TEST(render_fish)
 			    "set -gx PATH '/p/venv/bin' '' '/usr/bin'\n"
 			    "__vswitch_enter 'it\\'s'\n");
 	free(f);
+}
+END_TEST
+
+static char *render_one(const struct shell *sh, enum change_kind kind,
+			const char *name, const char *value);
+
+/* tcsh: setenv and unsetenv, PATH set whole (set path would turn an
+ * empty entry into '.'), the label in a variable, ';' after each
+ * command as the hook's eval joins the lines. */
+START_TEST(render_tcsh)
+{
+	char *t = render_all(&shell_tcsh);
+
+	ck_assert_str_eq(t, "_vswitch_leave;\n"
+			    "setenv VIRTUAL_ENV '/p/it'\\''s venv';\n"
+			    "unsetenv PYTHONHOME;\n"
+			    "setenv PATH '/p/venv/bin::/usr/bin';\n"
+			    "set _vswitch_label = 'it'\\''s'; _vswitch_enter;\n");
+	free(t);
+	/* a label the prompt shows as nothing */
+	t = render_one(&shell_tcsh, CH_PROMPT, NULL, "");
+	ck_assert_str_eq(t, "set _vswitch_label = ''; _vswitch_enter;\n");
+	free(t);
+	t = render_one(&shell_tcsh, CH_SET, "VIRTUAL_ENV", "/a!\nb");
+	ck_assert_str_eq(t, "setenv VIRTUAL_ENV '/a'\\!$_vswitch_nl:q'b';\n");
+	free(t);
 }
 END_TEST
 
@@ -269,6 +353,13 @@ START_TEST(hook_vars)
 		ck_assert_ptr_eq(shared + strlen(hook_text_korn),
 				 sb.buf + sb.len - strlen(sh->hook_text));
 	}
+	/* tcsh: histchars put aside first, then the newline, then the
+	 * variables, then the hook text */
+	strbuf_setlen(&sb, 0);
+	shell_hook(&shell_tcsh, v, 1, &sb);
+	ck_assert(!strncmp(sb.buf, "unset _vswitch_hc\nif ( $?histchars ) then\n", 41));
+	ck_assert_ptr_nonnull(strstr(sb.buf, "set _vswitch_nl = \"\\\n\"\n"
+				     "set _vswitch_bin = '/opt/it'\\''s/vswitch';\n"));
 	strbuf_release(&sb);
 }
 END_TEST
@@ -301,6 +392,10 @@ START_TEST(hook_variables)
 	ck_assert_str_eq(k.buf, "_vswitch_stampdir='/s d'\n"
 			      "\\set -A _vswitch_watch -- '+/it'\\''s' ''\n");
 	ck_assert_str_eq(m.buf, k.buf);
+	strbuf_setlen(&k, 0);
+	shell_tcsh.render(&ch, &k);
+	ck_assert_str_eq(k.buf, "set _vswitch_stampdir = '/s d';\n"
+			      "set _vswitch_watch = ( '+/it'\\''s' '' );\n");
 	changes_free(&ch);
 	strlist_free(&l);
 	strbuf_release(&b);
@@ -329,9 +424,12 @@ Suite *shell_suite(void)
 
 	tcase_add_test(tc, posix_quoting);
 	tcase_add_test(tc, fish_quoting);
+	tcase_add_test(tc, tcsh_quoting);
+	tcase_add_test(tc, tcsh_quoting_every_byte);
 	tcase_add_test(tc, render_bash_zsh);
 	tcase_add_test(tc, render_ksh_mksh);
 	tcase_add_test(tc, render_fish);
+	tcase_add_test(tc, render_tcsh);
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);

@@ -229,7 +229,8 @@ t_hand_activated() {
 }
 
 # 14. The seeds' workflow: make a venv, pip install into it, freeze;
-# outside, the package is gone. And virtualenv's envs work the same.
+# outside, the package is gone. (No stderr redirection: tcsh has none
+# for stderr alone.) And virtualenv's envs work the same.
 t_pip_workflow() {
 	local p=$T/myproject
 	mkdir -p "$p"
@@ -239,8 +240,8 @@ t_pip_workflow() {
 	expect_env in VIRTUAL_ENV "$p/venv"
 	run "pip install -q --no-index $T/vswdemo-1.0-py3-none-any.whl" \
 		"pip freeze > requirements.txt" \
-		"python -c 'import vswdemo; print(vswdemo.__file__)' > \$VSW_T/d/inside 2>&1" \
-		"cd ~" "python3 -c 'import vswdemo' 2> \$VSW_T/d/outside; vsw_status st"
+		"python -c 'import vswdemo; print(vswdemo.__file__)' > \$VSW_T/d/inside" \
+		"cd ~" "python3 -c 'import vswdemo'; vsw_status st"
 	# a wheel installed from a file is frozen as "name @ file://..."
 	grep -Eq '^vswdemo( @ file://|==1.0)' "$p/requirements.txt" ||
 		fail "requirements.txt: $(cat "$p/requirements.txt" 2>&1)"
