@@ -84,6 +84,7 @@ void shell_posix_var(struct strbuf *out, const char *name, const char *value);
 void shell_posix_prompt(struct strbuf *out, const char *label);
 
 /* Rows, each defined in its shell_NAME.c. */
-extern const struct shell shell_bash, shell_zsh, shell_fish, shell_ksh, shell_mksh;
+extern const struct shell shell_bash, shell_zsh, shell_fish, shell_ksh, shell_mksh,
+	shell_elvish;
 
 #endif
