@@ -39,13 +39,13 @@ var vswitch~ = $nil	# the command, set below: deactivate~ calls it
 var wrapper = {|&vswitch-orig=$false|
 	if $vswitch-orig {
 		put $orig-prompt
-		return
+	} else {
+		var drawn = [($orig-prompt)]
+		if (and (not-eq $label '') (eq $E:VIRTUAL_ENV_DISABLE_PROMPT '')) {
+			put '('$label') '
+		}
+		put $@drawn
 	}
-	var drawn = [($orig-prompt)]
-	if (and (not-eq $label '') (eq $E:VIRTUAL_ENV_DISABLE_PROMPT '')) {
-		put '('$label') '
-	}
-	put $@drawn
 }
 
 # Whether f is a wrapper of a load of this file.
@@ -57,11 +57,11 @@ fn is-wrapper {|f|
 	}
 }
 
-# Whether f is a handler of a load of this file (its text calls
-# -vswitch-check).
+# Whether f is a handler of a load of this file (its text calls a
+# -vswitch- function).
 fn is-handler {|f|
 	try {
-		str:contains $f[def] '-vswitch-check'
+		str:contains $f[def] '-vswitch-'
 	} catch {
 		put $false
 	}
@@ -140,10 +140,8 @@ fn seen {
 }
 
 # Run the binary with args and apply what it prints; then remember what
-# it saw. Returns the binary's exception, or $ok. $E:PWD goes first:
-# after-chdir runs before elvish updates it, and the binary reads it.
+# it saw. Returns the binary's exception, or $ok.
 fn run {|@args|
-	set E:PWD = $pwd
 	var out = ''
 	var e = ?(set out = ((external $bin) $@args | slurp))
 	eval &ns=$apply $out
@@ -167,7 +165,8 @@ fn -vswitch-check {
 
 # The commands that change this shell have their output applied here;
 # every other command runs the binary as it is. A failing binary fails
-# the command, as any external command does in elvish.
+# the command, as any external command does in elvish. (A lambda, not a
+# fn, as deactivate~ above names it: so no `return` in it.)
 set vswitch~ = {|@args|
 	if (not (rebin)) {
 		fail 'vswitch: the binary is gone from '$bin' and not on PATH'
@@ -177,22 +176,27 @@ set vswitch~ = {|@args|
 		if (not $e) {
 			fail $e
 		}
-		return
+	} else {
+		(external $bin) $@args
 	}
-	(external $bin) $@args
 }
 
-# Completion: the commands, the envs of the env home for use, the
-# shells for hook.
+# Completion: the commands; the shells after hook and export; after
+# use, the envs of the env home, or folders for a word that reads as a
+# path (a /, or a leading . or ~); folders after allow and deny.
 var commands = [hook export off on use list status allow deny exec env]
 set edit:completion:arg-completer[vswitch] = {|@w|
 	var n = (count $w)
+	var a = $w[-1]
+	var as-path = (or (str:contains $a /) (str:has-prefix $a .) (str:has-prefix $a '~'))
 	if (== $n 2) {
-		each {|c| if (str:has-prefix $c $w[1]) { put $c } } $commands
-	} elif (and (== $n 3) (eq $w[1] use)) {
-		(external $bin) list --prefix=$w[2] | from-lines
-	} elif (and (== $n 3) (eq $w[1] hook)) {
+		each {|c| if (str:has-prefix $c $a) { put $c } } $commands
+	} elif (and (== $n 3) (has-value [hook export] $w[1])) {
 		(external $bin) hook --list | from-lines
+	} elif (and (== $n 3) (eq $w[1] use) (not $as-path)) {
+		(external $bin) list --prefix=$a | from-lines
+	} elif (and (== $n 3) (has-value [use allow deny] $w[1])) {
+		edit:complete-filename $a
 	}
 }
 
@@ -200,8 +204,18 @@ set edit:completion:arg-completer[vswitch] = {|@w|
 if (is-wrapper $edit:prompt) {
 	set edit:prompt = ($edit:prompt &vswitch-orig)
 }
+# after-chdir runs before elvish updates $E:PWD, which the binary reads:
+# it is set first. When elvish cannot name the folder (it is gone, or
+# past PATH_MAX), $pwd reads /unknown/pwd and $E:PWD keeps the last name
+# it had, which the binary then judges.
+fn -vswitch-chdir {
+	if (not-eq $pwd /unknown/pwd) {
+		set E:PWD = $pwd
+	}
+	-vswitch-check
+}
 set after-chdir = [(each {|f| if (not (is-handler $f)) { put $f } } $after-chdir) ^
-	{|_| -vswitch-check }]
+	{|_| -vswitch-chdir }]
 set edit:before-readline = [(each {|f| if (not (is-handler $f)) { put $f } } $edit:before-readline) ^
 	{ -vswitch-check }]
 edit:add-var vswitch~ $vswitch~

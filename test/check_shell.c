@@ -64,6 +64,25 @@ START_TEST(fish_quoting)
 }
 END_TEST
 
+/* elvish: printable ASCII but " and \ as is, every other byte \xHH
+ * (raw bytes: what is not UTF-8 stays so); $, ` and ' mean nothing
+ * inside elvish's double quotes. */
+START_TEST(elvish_quoting)
+{
+	const struct shell *sh = &shell_elvish;
+
+	CHECK_QUOTE(sh, "", "\"\"");
+	CHECK_QUOTE(sh, "plain words", "\"plain words\"");
+	CHECK_QUOTE(sh, "it's $x (cmd) `id` {a,b} ~ *", "\"it's $x (cmd) `id` {a,b} ~ *\"");
+	CHECK_QUOTE(sh, "\"q\"", "\"\\x22q\\x22\"");
+	CHECK_QUOTE(sh, "back\\slash", "\"back\\x5cslash\"");
+	CHECK_QUOTE(sh, "a\nb\tc", "\"a\\x0ab\\x09c\"");
+	CHECK_QUOTE(sh, "\x1b[0m\x7f", "\"\\x1b[0m\\x7f\"");
+	CHECK_QUOTE(sh, "caf\xc3\xa9\xff", "\"caf\\xc3\\xa9\\xff\"");
+	CHECK_QUOTE(sh, "-n", "\"-n\"");
+}
+END_TEST
+
 /* The code sh renders for a list with one change of each kind. */
 static char *render_all(const struct shell *sh)
 {
@@ -135,6 +154,21 @@ START_TEST(render_fish)
 			    "set -gx PATH '/p/venv/bin' '' '/usr/bin'\n"
 			    "__vswitch_enter 'it\\'s'\n");
 	free(f);
+}
+END_TEST
+
+/* elvish: one command a line, each of those the hook's namespace
+ * holds; PATH is a string like any variable, and no rehash. */
+START_TEST(render_elvish)
+{
+	char *e = render_all(&shell_elvish);
+
+	ck_assert_str_eq(e, "prompt-clear\n"
+			    "set-env VIRTUAL_ENV \"/p/it's venv\"\n"
+			    "unset-env PYTHONHOME\n"
+			    "set-env PATH \"/p/venv/bin::/usr/bin\"\n"
+			    "prompt-set \"it's\"\n");
+	free(e);
 }
 END_TEST
 
@@ -256,6 +290,9 @@ START_TEST(hook_vars)
 	strbuf_setlen(&sb, 0);
 	shell_hook(&shell_fish, v, 1, &sb);
 	ck_assert(!strncmp(sb.buf, "set -g __vswitch_bin '/opt/it\\'s/vswitch'\n", 41));
+	strbuf_setlen(&sb, 0);
+	shell_hook(&shell_elvish, v, 1, &sb);
+	ck_assert(!strncmp(sb.buf, "var bin = \"/opt/it's/vswitch\"\n", 30));
 	/* ksh93 and mksh: the part they share, then each one's own */
 	for (size_t i = 0; i < 2; i++) {
 		const struct shell *sh = i ? &shell_mksh : &shell_ksh;
@@ -280,7 +317,7 @@ START_TEST(hook_variables)
 	struct changes ch = CHANGES_INIT;
 	struct strlist l = STRLIST_INIT;
 	struct strbuf b = STRBUF_INIT, z = STRBUF_INIT, f = STRBUF_INIT;
-	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT;
+	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT, e = STRBUF_INIT;
 
 	strlist_add(&l, "+/it's");
 	strlist_add(&l, "");
@@ -291,6 +328,7 @@ START_TEST(hook_variables)
 	shell_fish.render(&ch, &f);
 	shell_ksh.render(&ch, &k);
 	shell_mksh.render(&ch, &m);
+	shell_elvish.render(&ch, &e);
 	ck_assert_str_eq(b.buf, "_vswitch_stampdir='/s d'\n"
 			      "_vswitch_watch=('+/it'\\''s' '')\n");
 	ck_assert_str_eq(z.buf, "builtin typeset -g _vswitch_stampdir='/s d'\n"
@@ -301,6 +339,8 @@ START_TEST(hook_variables)
 	ck_assert_str_eq(k.buf, "_vswitch_stampdir='/s d'\n"
 			      "\\set -A _vswitch_watch -- '+/it'\\''s' ''\n");
 	ck_assert_str_eq(m.buf, k.buf);
+	ck_assert_str_eq(e.buf, "hook-var stampdir \"/s d\"\n"
+			      "hook-list watch \"+/it's\" \"\"\n");
 	changes_free(&ch);
 	strlist_free(&l);
 	strbuf_release(&b);
@@ -308,6 +348,7 @@ START_TEST(hook_variables)
 	strbuf_release(&f);
 	strbuf_release(&k);
 	strbuf_release(&m);
+	strbuf_release(&e);
 }
 END_TEST
 
@@ -329,9 +370,11 @@ Suite *shell_suite(void)
 
 	tcase_add_test(tc, posix_quoting);
 	tcase_add_test(tc, fish_quoting);
+	tcase_add_test(tc, elvish_quoting);
 	tcase_add_test(tc, render_bash_zsh);
 	tcase_add_test(tc, render_ksh_mksh);
 	tcase_add_test(tc, render_fish);
+	tcase_add_test(tc, render_elvish);
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);

@@ -212,6 +212,13 @@ expect_screen_count() {
 	[ "$n" = "$1" ] || fail "screen shows '$2' $n times, not $1"
 }
 
+# How a word that starts with the character $1 is typed so that Tab
+# completes it: the character after a backslash. An adapter whose shell
+# reads that otherwise defines its own.
+l_typed_start() {
+	printf '\\%s' "$1"
+}
+
 # Hand a path (any bytes) to the shell: vsw_cdp N then cds into it.
 put_path() {
 	printf '%s' "$2" >"$T/p/$1"

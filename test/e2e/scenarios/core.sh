@@ -240,7 +240,7 @@ t_pip_workflow() {
 	run "pip install -q --no-index $T/vswdemo-1.0-py3-none-any.whl" \
 		"pip freeze > requirements.txt" \
 		"python -c 'import vswdemo; print(vswdemo.__file__)' > \$VSW_T/d/inside 2>&1" \
-		"cd ~" "python3 -c 'import vswdemo' 2> \$VSW_T/d/outside; vsw_status st"
+		"cd ~" "python3 -c 'import vswdemo' 2> \$VSW_T/d/outside" "vsw_status st"
 	# a wheel installed from a file is frozen as "name @ file://..."
 	grep -Eq '^vswdemo( @ file://|==1.0)' "$p/requirements.txt" ||
 		fail "requirements.txt: $(cat "$p/requirements.txt" 2>&1)"

@@ -68,7 +68,7 @@ t_hostile_env_name() {
 	# Tab completes the name from its first character, quoted
 	sh_has completion || return
 	run "clear"
-	tmux -L "$SOCK" send-keys -t t -l -- 'vswitch use \"'
+	tmux -L "$SOCK" send-keys -t t -l -- "vswitch use $(l_typed_start '"')"
 	tmux -L "$SOCK" send-keys -t t Tab
 	# wait for the completed name: '|' is in it, not in the typed text
 	local i=0

@@ -4,7 +4,9 @@
 # line does not run. The user's own handler of the status is an
 # edit:after-command hook, which sees each line's error; vsw_status
 # writes what it saw for the line before. $VSW_T, which the scenarios
-# type, is a variable of the REPL holding $E:VSW_T.
+# type, is a variable of the REPL holding $E:VSW_T. elvish names no
+# folder past PATH_MAX ($pwd reads /unknown/pwd there): vsw_cdrel stops
+# one short of it, as ksh93's cd fails there.
 
 sh_installed() { command -v elvish >/dev/null; }
 
@@ -54,7 +56,15 @@ fn vsw_dump {|n| /usr/bin/env -0 > $E:VSW_T/d/$n }
 fn vsw_status {|n| echo $vsw-last > $E:VSW_T/d/$n }
 fn vsw_py {|n| python -c 'import sys; print(sys.prefix)' > $E:VSW_T/d/$n 2>&1 }
 fn vsw_cdp {|n| cd (slurp < $E:VSW_T/p/$n) }
-fn vsw_cdrel {|n| from-lines < $E:VSW_T/p/$n | each {|c| cd $c } }
+fn vsw_cdrel {|n|
+	from-lines < $E:VSW_T/p/$n | each {|c|
+		cd $c
+		if (eq $pwd /unknown/pwd) {
+			cd ..
+			break
+		}
+	}
+}
 HELPERS
 }
 
@@ -62,7 +72,7 @@ HELPERS
 # hook load, and its before-readline hooks and prompt are called as the
 # editor would.
 elvish_editor_stub() {
-	echo "var edit: = (ns [&prompt={ put '> ' } &rprompt={ } &before-readline=[] &add-var~={|n v| } &del-var~={|n| } &completion:=(ns [&arg-completer=[&]])])"
+	echo "var edit: = (ns [&prompt={ put '> ' } &rprompt={ } &before-readline=[] &add-var~={|n v| } &del-var~={|n| } &complete-filename~={|@a| } &completion:=(ns [&arg-completer=[&]])])"
 }
 
 # The hook as `vswitch hook elvish` prints it: its variables first.
@@ -134,9 +144,11 @@ l_nounset() { :; }
 l_disable_prompt_var() { echo 'set E:VIRTUAL_ENV_DISABLE_PROMPT = 1'; }
 l_user_prompt() { echo "set edit:prompt = { put 'new> ' }"; }
 l_registrations() {
-	echo "use str; count [(each {|f| if (str:contains \$f[def] vswitch) { put \$f } } [\$@after-chdir \$@edit:before-readline])] > \$E:VSW_T/d/$1"
+	echo "use str; echo (count [(each {|f| if (str:contains \$f[def] vswitch) { put \$f } } [\$@after-chdir \$@edit:before-readline])]) > \$E:VSW_T/d/$1"
 }
 l_registrations_want() { echo 2; }
 l_prompt_disabling_label() {
 	echo "set edit:prompt = { set E:VIRTUAL_ENV_DISABLE_PROMPT = 1; put 'py> ' }"
 }
+# A word left open in single quotes: a backslash is no escape in elvish.
+l_typed_start() { printf "'%s" "$1"; }
