@@ -85,6 +85,6 @@ void shell_posix_prompt(struct strbuf *out, const char *label);
 
 /* Rows, each defined in its shell_NAME.c. */
 extern const struct shell shell_bash, shell_zsh, shell_fish, shell_ksh, shell_mksh,
-	shell_elvish;
+	shell_elvish, shell_xonsh;
 
 #endif

@@ -103,6 +103,11 @@ t_hostile_paths() {
 		dir=$FIX/h/$i/${HOSTILE[$i]}
 		put_path "$i" "$dir/deep"
 		run "vsw_cdp $i" "vsw_dump in$i"
+		if sh_refuses "$dir/venv"; then
+			expect_unset "in$i" VIRTUAL_ENV
+			expect_screen_has "vswitch: not activating '$dir/venv'"
+			continue
+		fi
 		expect_env "in$i" VIRTUAL_ENV "$dir/venv"
 		expect_env "in$i" VIRTUAL_ENV_PROMPT "${HOSTILE[$i]}"
 		case $(env_of "in$i" PATH; echo x) in
