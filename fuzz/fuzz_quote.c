@@ -88,6 +88,32 @@ static int unquote_elvish(const char *q, struct strbuf *out)
 	return q[1] ? -1 : 0;
 }
 
+/* xonsh: __import__('os').fsdecode(b'...'), the bytes literal holding
+ * printable ASCII but ' and \, and \xHH for any byte. */
+static int unquote_xonsh(const char *q, struct strbuf *out)
+{
+	static const char head[] = "__import__('os').fsdecode(b'";
+	size_t n = strlen(head);
+
+	if (strncmp(q, head, n))
+		return -1;
+	for (q += n; *q != '\''; q++) {
+		if (!*q)
+			return -1;
+		if (*q == '\\') {
+			if (q[1] != 'x' || hex(q[2]) < 0 || hex(q[3]) < 0)
+				return -1;
+			strbuf_addch(out, hex(q[2]) * 16 + hex(q[3]));
+			q += 3;
+		} else if (*q < 0x20 || *q == 0x7f) {
+			return -1;
+		} else {
+			strbuf_addch(out, *q);
+		}
+	}
+	return strcmp(q, "')") ? -1 : 0;
+}
+
 /* The decoder for each shell's quoting: POSIX single quotes for every
  * row that uses shell_quote_single, else by name. A shell with none
  * stops the fuzzer at once, so a new quoting is never left unchecked. */
@@ -97,6 +123,7 @@ static const struct {
 } decoders[] = {
 	{ "fish", unquote_fish },
 	{ "elvish", unquote_elvish },
+	{ "xonsh", unquote_xonsh },
 };
 
 static int (*decoder(const struct shell *sh))(const char *, struct strbuf *)

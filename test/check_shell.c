@@ -83,6 +83,19 @@ START_TEST(elvish_quoting)
 }
 END_TEST
 
+/* xonsh: a Python expression for the str of those bytes; in the bytes
+ * literal, printable ASCII but ' and \ as is, every other byte \xHH. */
+START_TEST(xonsh_quoting)
+{
+	const struct shell *sh = &shell_xonsh;
+
+	CHECK_QUOTE(sh, "", "__import__('os').fsdecode(b'')");
+	CHECK_QUOTE(sh, "it's \"q\" $x {a}", "__import__('os').fsdecode(b'it\\x27s \"q\" $x {a}')");
+	CHECK_QUOTE(sh, "back\\slash\n", "__import__('os').fsdecode(b'back\\x5cslash\\x0a')");
+	CHECK_QUOTE(sh, "caf\xc3\xa9\xff", "__import__('os').fsdecode(b'caf\\xc3\\xa9\\xff')");
+}
+END_TEST
+
 /* The code sh renders for a list with one change of each kind. */
 static char *render_all(const struct shell *sh)
 {
@@ -169,6 +182,33 @@ START_TEST(render_elvish)
 			    "set-env PATH \"/p/venv/bin::/usr/bin\"\n"
 			    "prompt-set \"it's\"\n");
 	free(e);
+}
+END_TEST
+
+/* xonsh: data, a Python literal a line, values as bytes. */
+START_TEST(render_xonsh)
+{
+	char *x = render_all(&shell_xonsh);
+
+	ck_assert_str_eq(x, "('prompt-clear',)\n"
+			    "('set', 'VIRTUAL_ENV', b'/p/it\\x27s venv')\n"
+			    "('unset', 'PYTHONHOME')\n"
+			    "('set', 'PATH', b'/p/venv/bin::/usr/bin')\n"
+			    "('prompt', b'it\\x27s')\n");
+	free(x);
+}
+END_TEST
+
+/* xonsh refuses an env whose path holds '$', and holds any label. */
+START_TEST(xonsh_cannot_hold)
+{
+	const char *why = shell_cannot_hold(&shell_xonsh, "/p/$HOME/venv", HOLD_ENV_PATH);
+
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_null(strchr(why, '\n'));
+	ck_assert_ptr_nonnull(strstr(why, "cannot hold"));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_xonsh, "/p/\xff:venv", HOLD_ENV_PATH));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_xonsh, "$x {y}", HOLD_LABEL));
 }
 END_TEST
 
@@ -318,6 +358,7 @@ START_TEST(hook_variables)
 	struct strlist l = STRLIST_INIT;
 	struct strbuf b = STRBUF_INIT, z = STRBUF_INIT, f = STRBUF_INIT;
 	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT, e = STRBUF_INIT;
+	struct strbuf x = STRBUF_INIT;
 
 	strlist_add(&l, "+/it's");
 	strlist_add(&l, "");
@@ -329,6 +370,7 @@ START_TEST(hook_variables)
 	shell_ksh.render(&ch, &k);
 	shell_mksh.render(&ch, &m);
 	shell_elvish.render(&ch, &e);
+	shell_xonsh.render(&ch, &x);
 	ck_assert_str_eq(b.buf, "_vswitch_stampdir='/s d'\n"
 			      "_vswitch_watch=('+/it'\\''s' '')\n");
 	ck_assert_str_eq(z.buf, "builtin typeset -g _vswitch_stampdir='/s d'\n"
@@ -341,6 +383,8 @@ START_TEST(hook_variables)
 	ck_assert_str_eq(m.buf, k.buf);
 	ck_assert_str_eq(e.buf, "hook-var stampdir \"/s d\"\n"
 			      "hook-list watch \"+/it's\" \"\"\n");
+	ck_assert_str_eq(x.buf, "('hook-var', 'stampdir', b'/s d')\n"
+			      "('hook-list', 'watch', [b'+/it\\x27s', b''])\n");
 	changes_free(&ch);
 	strlist_free(&l);
 	strbuf_release(&b);
@@ -349,6 +393,7 @@ START_TEST(hook_variables)
 	strbuf_release(&k);
 	strbuf_release(&m);
 	strbuf_release(&e);
+	strbuf_release(&x);
 }
 END_TEST
 
@@ -371,10 +416,13 @@ Suite *shell_suite(void)
 	tcase_add_test(tc, posix_quoting);
 	tcase_add_test(tc, fish_quoting);
 	tcase_add_test(tc, elvish_quoting);
+	tcase_add_test(tc, xonsh_quoting);
 	tcase_add_test(tc, render_bash_zsh);
 	tcase_add_test(tc, render_ksh_mksh);
 	tcase_add_test(tc, render_fish);
 	tcase_add_test(tc, render_elvish);
+	tcase_add_test(tc, render_xonsh);
+	tcase_add_test(tc, xonsh_cannot_hold);
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);

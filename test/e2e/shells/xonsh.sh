@@ -4,13 +4,14 @@
 # which is handed each line's return code; vsw_status writes what it
 # saw for the line before. xonsh takes ~2.5 s to start: history, auto
 # suggestions and completion while typing are turned off, as
-# SHELLS.md advises. Quoted words in xonsh's command mode are Python
+# SHELLS.md advises; and it runs its readline shell, as
+# prompt_toolkit's mixes up lines typed while xonsh is busy. Quoted words in xonsh's command mode are Python
 # string literals. xonsh cannot hold an env path with '$' (sh_refuses).
 
 sh_installed() { command -v xonsh >/dev/null; }
 
 sh_cmd() {
-	echo "env XONSH_HISTORY_BACKEND=dummy AUTO_SUGGEST=False UPDATE_COMPLETIONS_ON_KEYPRESS=False xonsh -i"
+	echo "env XONSH_HISTORY_BACKEND=dummy AUTO_SUGGEST=False UPDATE_COMPLETIONS_ON_KEYPRESS=False xonsh -i --shell-type readline"
 }
 
 sh_prompt() { echo '>'; }
