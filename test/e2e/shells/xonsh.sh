@@ -108,11 +108,13 @@ sh_batch_cmd() {
 	echo "env XONSH_HISTORY_BACKEND=dummy xonsh --no-rc"
 }
 
-# No prompt is drawn in a script: on_pre_prompt is fired as the shell
-# would, and $PROMPT formatted as it would be.
+# No prompt is drawn in a script: on_pre_prompt is fired and the
+# fields' values of the last prompt forgotten as the shell would, and
+# $PROMPT formatted as it would be.
 sh_roundtrip() {
 	cat <<SCRIPT
 import os
+from xonsh.ansi_colors import ansi_partial_color_format
 from xonsh.prompt.base import PromptFormatter
 \$VSW_T = '$2'
 \$PROMPT = '{env_name}> '
@@ -120,6 +122,7 @@ execx(\$('$3' hook xonsh))
 $(xonsh_helpers)
 def _vsw_prompt():
     events.on_pre_prompt.fire()
+    \$PROMPT_FIELDS.reset()
 
 _vsw_prompt()
 _vsw_cd([\$VSW_T + '/neutral'])
@@ -131,7 +134,7 @@ for i in range($1):
     _vsw_prompt()
     _vsw_run(['/usr/bin/env', '-0'], 'rt%d.in' % i)
     with open(_vsw_file('d', 'rt%d.ps' % i), 'wb') as f:
-        f.write(os.fsencode(PromptFormatter()(\$PROMPT)))
+        f.write(os.fsencode(ansi_partial_color_format(PromptFormatter()(\$PROMPT))))
     _vsw_cd([\$VSW_T + '/neutral'])
     _vsw_prompt()
     _vsw_run(['/usr/bin/env', '-0'], 'rt%d.out' % i)
