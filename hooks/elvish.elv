@@ -1,8 +1,9 @@
 # vswitch hook for elvish. Put this line in ~/.config/elvish/rc.elv:
 #     eval (vswitch hook elvish | slurp)
 # `vswitch hook elvish` prints this file after the variables bin (the
-# binary's path as invoked), cmds (the commands that change the shell)
-# and shell (elvish). eval runs it in a namespace of its own, so none of
+# binary's path as invoked), cmds (the commands that change the shell),
+# shell (elvish) and stampdir (which this hook, running the binary at
+# each cd, does not need). eval runs it in a namespace of its own, so none of
 # its names is the user's; it publishes vswitch~ to the REPL, and
 # deactivate~ while an env of ours is active. It needs the editor (edit:),
 # which only the interactive shell has.

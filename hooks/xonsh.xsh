@@ -2,8 +2,9 @@
 #     execx($(vswitch hook xonsh))
 # `vswitch hook xonsh` prints this file after the globals _vswitch_bin
 # (the binary's path as invoked), _vswitch_cmds (the commands that
-# change the shell) and _vswitch_shell (xonsh). Everything else lives
-# inside _vswitch_setup, which removes itself and them once it has run.
+# change the shell), _vswitch_shell (xonsh) and _vswitch_stampdir (the
+# folder of stamp files, '' for none). Everything else lives inside
+# _vswitch_setup, which removes itself and them once it has run.
 #
 # The binary prints data, not code: one Python literal a line, read with
 # ast.literal_eval, which runs nothing. Values are bytes, made str with
@@ -21,7 +22,7 @@
 # shell's stamp starts no process: the binary would print nothing new.
 
 
-def _vswitch_setup(bin, cmds, shell):
+def _vswitch_setup(bin, cmds, shell, stampdir):
     import ast
     import os
     import subprocess
@@ -40,7 +41,7 @@ def _vswitch_setup(bin, cmds, shell):
     # env of ours is active ('' shows none), else None.
     me = {"bin": bin, "pwd": None, "ve": "", "here": "", "key": None,
           "label": None, "deact": False}
-    got = {"names": [], "watch": [], "vars": [], "links": [], "stampdir": ""}
+    got = {"names": [], "watch": [], "vars": [], "links": [], "stampdir": stampdir}
 
     def names_in(d):
         """The names found in folder d, as one string ('/venv/.venv')."""
@@ -269,5 +270,5 @@ def _vswitch_setup(bin, cmds, shell):
     add_one_completer("vswitch", _vswitch_complete, "start")
 
 
-_vswitch_setup(_vswitch_bin, _vswitch_cmds, _vswitch_shell)
-del _vswitch_setup, _vswitch_bin, _vswitch_cmds, _vswitch_shell
+_vswitch_setup(_vswitch_bin, _vswitch_cmds, _vswitch_shell, _vswitch_stampdir)
+del _vswitch_setup, _vswitch_bin, _vswitch_cmds, _vswitch_shell, _vswitch_stampdir

@@ -8,6 +8,7 @@
 #include "command.h"
 #include "error.h"
 #include "paths.h"
+#include "stamp.h"
 
 /* Append the binary's path as it was invoked, not resolved: a package
  * manager that upgrades by pointing a link elsewhere (Homebrew, stow,
@@ -30,6 +31,7 @@ int cmd_hook(struct cmd_ctx *c)
 {
 	const struct shell *sh;
 	struct strbuf names = STRBUF_INIT, cmds = STRBUF_INIT, self = STRBUF_INIT;
+	struct strbuf stamps = STRBUF_INIT;
 
 	if (!strcmp(c->argv[0], "--list")) {
 		shell_names(c->out, "\n");
@@ -47,16 +49,23 @@ int cmd_hook(struct cmd_ctx *c)
 	 * user (or a broken rc file) may empty. */
 	self_path(c->argv0, &self);
 	command_shell_names(&cmds);
+	/* Known before the first run, the stamp is touched before it too:
+	 * else the first cd after start-up would find no stamp and run the
+	 * binary again. Each run says it anew. */
+	if (stamp_dir(&stamps, 0) < 0)
+		strbuf_setlen(&stamps, 0);
 	{
 		const struct hook_var vars[] = {
 			{ "bin", self.buf },
 			{ "cmds", cmds.buf },
 			{ "shell", sh->name },
+			{ "stampdir", stamps.buf },
 		};
 
 		shell_hook(sh, vars, sizeof(vars) / sizeof(vars[0]), c->out);
 	}
 	strbuf_release(&cmds);
 	strbuf_release(&self);
+	strbuf_release(&stamps);
 	return 0;
 }

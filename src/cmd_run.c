@@ -106,10 +106,11 @@ int cmd_env(struct cmd_ctx *c)
 		return 2;
 	}
 	c->in.shell = sh;
+	/* refused or missing: nothing to evaluate, as exec runs nothing */
 	rc = changes_for(c, &ch);
-	if (sh)
+	if (rc == 0 && sh)
 		sh->render(&ch, c->out);
-	else
+	else if (rc == 0)
 		render_sh(&ch, c->out);
 	changes_free(&ch);
 	return rc < 0 ? 1 : 0;

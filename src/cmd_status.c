@@ -2,6 +2,7 @@
  * `doas -C`: it reads everything the hook reads and changes nothing. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "command.h"
 #include "discover.h"
@@ -97,9 +98,21 @@ int cmd_status(struct cmd_ctx *c)
 	struct found f;
 
 	state_init(&st);
-	if (state_decode(&st, in->state) < 0)
+	if (state_decode(&st, in->state) < 0) {
 		strbuf_addf(c->out, "state:     $%s is malformed; treated as empty\n",
 			    STATE_VAR);
+	} else if (in->state && *in->state &&
+		   (!st.has_uid || st.uid != (unsigned long)geteuid())) {
+		/* as the hook judges it: another user's state is dropped */
+		if (st.has_uid)
+			strbuf_addf(c->out, "state:     $%s was made by uid %lu, not by "
+				    "you; ignored\n", STATE_VAR, st.uid);
+		else
+			strbuf_addf(c->out, "state:     $%s names no user (an older "
+				    "format); ignored\n", STATE_VAR);
+		state_free(&st);
+		state_init(&st);
+	}
 	strbuf_addf(c->out, "directory: %s\n", in->pwd);
 	show_active(c->out, in, &st);
 	discover(&f, cfg, in->pwd);

@@ -24,8 +24,8 @@ static int record(const struct config *cfg, const char *dir, int allow)
 
 	discover(&f, cfg, dir);
 	if (f.kind == FOUND_NONE) {
-		error("nothing to %s: no %s or venv folder governs '%s'", verb,
-		      cfg->rcfile, dir);
+		error("nothing to %s: no %s, venv folder or tool's file "
+		      "governs '%s'", verb, cfg->rcfile, dir);
 	} else if (f.kind == FOUND_OPTOUT) {
 		error("nothing to %s: '%s' names no env", verb, f.entry.buf);
 	} else if (allow && trust_entry_hash(&f, &hash) < 0) {

@@ -28,12 +28,14 @@ int main(int argc, char **argv)
 		if (!(c.shell = shell_find(v))) {
 			shell_names(&names, ", ");
 			error("unknown shell '%s' (known: %s)", v, names.buf);
+			strbuf_release(&names);
 			return 2;
 		}
 	}
 	if (i >= argc) {
 		command_usage(&out);
 		strbuf_write_fd(&out, 2);
+		strbuf_release(&out);
 		return 2;
 	}
 	name = argv[i];

@@ -1,4 +1,4 @@
-/* source_poetry: a pyproject.toml with [tool.poetry] wants the env that
+/* source_poetry: the pyproject.toml of a poetry project wants the env that
  * poetry made for it, found as poetry finds it, without running poetry:
  *  - an in-project .venv folder, unless virtualenvs.in-project is false;
  *  - else {virtualenvs.path}/{S}-{H}-py{X.Y}: S the project's name,
@@ -7,11 +7,14 @@
  *    characters of the URL-safe base64 of the SHA-256 of the folder's
  *    real path; X.Y the `minor` that envs.toml (in that folder) records
  *    for {S}-{H}, else the one such env there is.
+ * The project: [tool.poetry], or poetry's build backend; its name from
+ * [project], else [tool.poetry].
  * Settings come, first found first, from POETRY_VIRTUALENVS_PATH and
  * POETRY_VIRTUALENVS_IN_PROJECT, the project's poetry.toml, poetry's
  * config.toml ($POETRY_CONFIG_DIR, else $XDG_CONFIG_HOME/pypoetry), and
  * the defaults: {cache-dir}/virtualenvs, cache-dir $POETRY_CACHE_DIR,
- * else $XDG_CACHE_HOME/pypoetry. */
+ * else $XDG_CACHE_HOME/pypoetry. A folder the project's poetry.toml
+ * chose is not the user's store: its env is judged as a project's. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,20 +34,56 @@ static void config_toml(struct strbuf *out)
 	strbuf_addstr(out, "/config.toml");
 }
 
+/* Where a setting came from: a project's own poetry.toml can point
+ * anywhere, so a folder it names is not the user's store. */
+enum origin { UNSET, FROM_ENV, FROM_PROJECT, FROM_USER };
+
 /* Setting key (under [virtualenvs] or at the top), from the first of
  * env var, the project's poetry.toml text, the global config text. */
-static int setting(const char *var, const struct strbuf *local,
-		   const struct strbuf *global, const char *table,
-		   const char *key, struct strbuf *out)
+static enum origin setting(const char *var, const struct strbuf *local,
+			   const struct strbuf *global, const char *table,
+			   const char *key, struct strbuf *out)
 {
 	const char *v = var ? getenv(var) : NULL;
 
 	if (v && *v) {
 		strbuf_addstr(out, v);
-		return 1;
+		return FROM_ENV;
 	}
-	return toml_get(local->buf, local->len, table, key, out) ||
-	       toml_get(global->buf, global->len, table, key, out);
+	if (toml_get(local->buf, local->len, table, key, out))
+		return FROM_PROJECT;
+	if (toml_get(global->buf, global->len, table, key, out))
+		return FROM_USER;
+	return UNSET;
+}
+
+/* The cache folder, appended to out; 0 when the project set it. */
+static int cache_dir(const struct strbuf *local, const struct strbuf *global,
+		     struct strbuf *out)
+{
+	enum origin o = setting("POETRY_CACHE_DIR", local, global, "",
+				"cache-dir", out);
+
+	if (o == UNSET)
+		tool_env_or(out, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry");
+	return o != FROM_PROJECT;
+}
+
+/* A poetry project, and its name: poetry 2 takes [project] name before
+ * [tool.poetry] name, and needs no [tool.poetry] table when the build
+ * backend is poetry's own. */
+static int project_name(const struct strbuf *text, struct strbuf *name)
+{
+	struct strbuf backend = STRBUF_INIT;
+	int poetry = toml_has_table(text->buf, text->len, "tool.poetry");
+
+	if (!poetry &&
+	    toml_get(text->buf, text->len, "build-system", "build-backend", &backend))
+		poetry = !strcmp(backend.buf, "poetry.core.masonry.api");
+	strbuf_release(&backend);
+	return poetry &&
+	       (toml_get(text->buf, text->len, "project", "name", name) ||
+		toml_get(text->buf, text->len, "tool.poetry", "name", name));
 }
 
 /* S: the name as poetry makes it. */
@@ -131,9 +170,7 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 
 	(void)cfg;
 	strbuf_addstr(p, "pyproject.toml");
-	if (tool_read_entry(f, p->buf, &text) < 0 ||
-	    !toml_has_table(text.buf, text.len, "tool.poetry") ||
-	    !toml_get(text.buf, text.len, "tool.poetry", "name", &name)) {
+	if (tool_read_entry(f, p->buf, &text) < 0 || !project_name(&text, &name)) {
 		f->read_file = 0;
 		strbuf_setlen(&f->entry, 0);
 		strbuf_release(&text);
@@ -159,22 +196,22 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 		}
 	}
 	strbuf_setlen(&v, 0);
-	if (setting("POETRY_VIRTUALENVS_PATH", &local, &global, "virtualenvs",
-		    "path", &venvs)) {
-		/* a path set by the project itself points anywhere */
-		if (!getenv("POETRY_VIRTUALENVS_PATH") &&
-		    toml_get(local.buf, local.len, "virtualenvs", "path", &v))
-			in_store = 0;
-	} else {
-		if (!setting("POETRY_CACHE_DIR", &local, &global, "", "cache-dir", &venvs))
-			tool_env_or(&venvs, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry");
+	switch (setting("POETRY_VIRTUALENVS_PATH", &local, &global,
+			"virtualenvs", "path", &venvs)) {
+	case UNSET:
+		in_store = cache_dir(&local, &global, &venvs);
 		strbuf_addstr(&venvs, "/virtualenvs");
+		break;
+	case FROM_PROJECT:
+		in_store = 0;
+		break;
+	default:
+		break;
 	}
 	/* "{cache-dir}" in a configured path stands for the cache folder */
 	if (!strncmp(venvs.buf, "{cache-dir}", 11)) {
 		strbuf_setlen(&v, 0);
-		if (!setting("POETRY_CACHE_DIR", &local, &global, "", "cache-dir", &v))
-			tool_env_or(&v, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry");
+		in_store &= cache_dir(&local, &global, &v);
 		strbuf_addstr(&v, venvs.buf + 11);
 		strbuf_set(&venvs, v.buf);
 	}

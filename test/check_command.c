@@ -2,9 +2,11 @@
  * checks made before a command runs. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "command.h"
 #include "helpers.h"
+#include "state.h"
 #include "suites.h"
 
 START_TEST(table)
@@ -163,6 +165,43 @@ START_TEST(hook_list)
 }
 END_TEST
 
+/* status judges an inherited state as the hook does: another user's
+ * (sudo -E) is shown as ignored, and its env is not called active. */
+START_TEST(status_of_another_users_state)
+{
+	struct state st;
+	struct strbuf enc = STRBUF_INIT;
+	char *out, *err;
+
+	state_init(&st);
+	st.has_uid = 1;
+	st.uid = (unsigned long)geteuid() + 1;
+	st.mode = MODE_USE;
+	strbuf_set(&st.env, "/tmp/theirs");
+	strbuf_set(&st.label, "theirs");
+	state_encode(&st, &enc);
+	setenv(STATE_VAR, enc.buf, 1);
+	ck_assert_int_eq(run("status", NULL, 0, NULL, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "was made by uid"));
+	ck_assert_ptr_nonnull(strstr(out, "active:    none\n"));
+	ck_assert_ptr_null(strstr(out, "/tmp/theirs"));
+	free(out);
+	free(err);
+	/* one's own is shown */
+	st.uid = (unsigned long)geteuid();
+	strbuf_setlen(&enc, 0);
+	state_encode(&st, &enc);
+	setenv(STATE_VAR, enc.buf, 1);
+	ck_assert_int_eq(run("status", NULL, 0, NULL, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "active:    /tmp/theirs (chosen with 'use')"));
+	free(out);
+	free(err);
+	unsetenv(STATE_VAR);
+	state_free(&st);
+	strbuf_release(&enc);
+}
+END_TEST
+
 Suite *command_suite(void)
 {
 	Suite *s = suite_create("command");
@@ -174,6 +213,7 @@ Suite *command_suite(void)
 	tcase_add_test(tc, argument_counts);
 	tcase_add_test(tc, needs_the_hook);
 	tcase_add_test(tc, hook_list);
+	tcase_add_test(tc, status_of_another_users_state);
 	suite_add_tcase(s, tc);
 	return s;
 }

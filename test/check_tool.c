@@ -259,6 +259,65 @@ START_TEST(pdm_store)
 }
 END_TEST
 
+/* poetry 2: a project with poetry's build backend and only [project]
+ * is poetry's, and [project] name wins; a store the project's own
+ * poetry.toml chose is not the user's. */
+START_TEST(poetry_project_forms)
+{
+	struct strbuf real = STRBUF_INIT, name = STRBUF_INIT, env = STRBUF_INIT;
+	struct config cfg;
+	struct found f;
+	char text[8192];
+
+	twrite("p/pyproject.toml", "[project]\nname = \"Two\"\n"
+	       "[tool.poetry]\nname = \"one\"\n");
+	twrite("q/pyproject.toml", "[project]\nname = \"Q\"\n[build-system]\n"
+	       "build-backend = \"poetry.core.masonry.api\"\n");
+	tool_realpath(tpath("p"), &real);
+	poetry_env_name("Two", real.buf, &name);
+	strbuf_addf(&env, "home/.cache/pypoetry/virtualenvs/%s-py3.11", name.buf);
+	tvenv(env.buf, "");
+	strbuf_set(&env, "1 @/");
+	strbuf_addf(&env, "home/.cache/pypoetry/virtualenvs/%s-py3.11 by poetry", name.buf);
+	{
+		char *got = find("p", "poetry");
+
+		ck_assert_str_eq(got, env.buf);
+		free(got);
+	}
+	{
+		char *got = find("q", "poetry");
+
+		ck_assert(!strncmp(got, "3 @/home/.cache/pypoetry/virtualenvs/q-", 39));
+		free(got);
+	}
+	twrite("c.ini", "[search]\nsources = poetry\n");
+	config_load_file(&cfg, tpath("c.ini"));
+	discover(&f, &cfg, tpath("p"));
+	ck_assert_int_eq(f.in_store, 1);
+	found_free(&f);
+	snprintf(text, sizeof(text), "cache-dir = \"%s\"\n", tpath("home/.cache/pypoetry"));
+	twrite("p/poetry.toml", text);
+	discover(&f, &cfg, tpath("p"));
+	ck_assert_int_eq(f.kind, FOUND_REFUSED);
+	ck_assert_int_eq(f.in_store, 0);
+	ck_assert(f.can_allow);
+	found_free(&f);
+	snprintf(text, sizeof(text), "[virtualenvs]\npath = \"%s\"\n",
+		 tpath("home/.cache/pypoetry/virtualenvs"));
+	twrite("p/poetry.toml", text);
+	discover(&f, &cfg, tpath("p"));
+	ck_assert_int_eq(f.kind, FOUND_REFUSED);
+	ck_assert_int_eq(f.in_store, 0);
+	ck_assert(f.can_allow);
+	found_free(&f);
+	config_free(&cfg);
+	strbuf_release(&real);
+	strbuf_release(&name);
+	strbuf_release(&env);
+}
+END_TEST
+
 /* The trust rule of the tool sources: in a store, fine; in the
  * project, judged as a project's venv; elsewhere, allow first. */
 START_TEST(tool_trust)
@@ -320,6 +379,7 @@ Suite *tool_suite(void)
 	tcase_add_test(tc, pipenv_names);
 	tcase_add_test(tc, base64url);
 	tcase_add_test(tc, poetry_probe);
+	tcase_add_test(tc, poetry_project_forms);
 	tcase_add_test(tc, pipenv_probe);
 	tcase_add_test(tc, pdm_pyenv_venvfile_probes);
 	tcase_add_test(tc, pdm_store);

@@ -59,6 +59,10 @@ c_usage_errors() {
 	expect_file rc 2
 	head -1 "$T/d/err" | grep -q '^usage: vswitch' || fail "no arguments: $(head -1 "$T/d/err")"
 	[ ! -s "$T/d/out" ] || fail "no arguments wrote to stdout"
+	# allow with nothing to record: one line that names every kind
+	(cd "$FIX/w/plain" && cli_run --shell=bash allow)
+	cli_expect 1 1
+	expect_file err "vswitch: nothing to allow: no .venvrc, venv folder or tool's file governs '$FIX/w/plain'"
 }
 
 # Every shell the binary knows has an adapter here, and the other way.
@@ -120,6 +124,10 @@ c_exec() {
 	(cd "$T/clone" && cli_run exec -- touch "$T/ran")
 	cli_expect 1 1
 	[ ! -e "$T/ran" ] || fail "exec ran the command for a refused env"
+	# and env prints nothing to evaluate for it
+	(cd "$T/clone" && cli_run env bash)
+	cli_expect 1 1
+	[ ! -s "$T/d/out" ] || fail "env printed code for a refused env: $(cat "$T/d/out")"
 	# outside any project the command runs as it is
 	(cd "$FIX/w/plain" && cli_run exec -- sh -c 'echo "${VIRTUAL_ENV-unset}"')
 	cli_expect 0 0

@@ -21,15 +21,18 @@ h_per_cd() {
 	if sh_has cd_starts_binary; then echo 1; else echo 0; fi
 }
 
-# 1. Within a project and outside any project a cd starts no process;
-# entering or leaving starts one; an idle prompt none.
+# 1. Within a project and outside any project a cd starts no process,
+# the first one after start-up too; entering or leaving starts one; an
+# idle prompt none.
 t_fast_process_counts() {
 	mkdir -p "$T/out/x/y"
 	h_project p
 	STRACE=1
 	start_shell
+	local s_start=$NSYNC
 	run "cd $T/out"
 	local s0=$NSYNC
+	[ "$(procs_between "$s_start" "$s0")" -eq "$(h_per_cd)" ] || fail "the first cd after start-up started $(procs_between "$s_start" "$s0") processes"
 	run "cd $T/p/a"
 	local s1=$NSYNC
 	run "cd b" "cd .." "cd $T/p" "cd $T/p/a/b"

@@ -79,7 +79,7 @@ elvish_editor_stub() {
 sh_lint() {
 	{
 		elvish_editor_stub
-		echo "var bin = ''; var cmds = ''; var shell = ''"
+		echo "var bin = ''; var cmds = ''; var shell = ''; var stampdir = ''"
 		cat "$ROOT/hooks/elvish.elv"
 	} | elvish -compileonly /dev/stdin
 }
