@@ -105,6 +105,23 @@ void shell_quote_single(struct strbuf *out, const char *s)
 	strbuf_addch(out, '\'');
 }
 
+void shell_add_hex_escaped(struct strbuf *out, const char *s, const char *also)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c < 0x7f && !strchr(also, c)) {
+			strbuf_addch(out, c);
+			continue;
+		}
+		strbuf_addstr(out, "\\x");
+		strbuf_addch(out, hex[c >> 4]);
+		strbuf_addch(out, hex[c & 15]);
+	}
+}
+
 void shell_posix_var(struct strbuf *out, const char *name, const char *value)
 {
 	strbuf_addf(out, "_vswitch_%s=", name);

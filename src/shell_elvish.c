@@ -13,20 +13,8 @@ extern const char hook_text_elvish[];
 
 static void quote(struct strbuf *out, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-
 	strbuf_addch(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-			strbuf_addch(out, c);
-			continue;
-		}
-		strbuf_addstr(out, "\\x");
-		strbuf_addch(out, hex[c >> 4]);
-		strbuf_addch(out, hex[c & 15]);
-	}
+	shell_add_hex_escaped(out, s, "\"\\");
 	strbuf_addch(out, '"');
 }
 
