@@ -65,52 +65,44 @@ static int unquote_fish(const char *q, struct strbuf *out)
 	return 0;
 }
 
-/* elvish: "..." holding printable ASCII but " and \, and \xHH for
- * any byte. */
-static int unquote_elvish(const char *q, struct strbuf *out)
+/* The inside of elvish's "..." or a Python bytes literal, up to the
+ * closing quote end: printable ASCII as is, \xHH for any byte. The
+ * closing quote, or NULL. */
+static const char *unquote_hex(const char *q, char end, struct strbuf *out)
 {
-	if (*q++ != '"')
-		return -1;
-	for (; *q != '"'; q++) {
+	for (; *q != end; q++) {
 		if (!*q)
-			return -1;
+			return NULL;
 		if (*q == '\\') {
 			if (q[1] != 'x' || hex(q[2]) < 0 || hex(q[3]) < 0)
-				return -1;
+				return NULL;
 			strbuf_addch(out, hex(q[2]) * 16 + hex(q[3]));
 			q += 3;
 		} else if (*q < 0x20 || *q == 0x7f) {
-			return -1;
+			return NULL;
 		} else {
 			strbuf_addch(out, *q);
 		}
 	}
+	return q;
+}
+
+/* elvish: "..." */
+static int unquote_elvish(const char *q, struct strbuf *out)
+{
+	if (*q != '"' || !(q = unquote_hex(q + 1, '"', out)))
+		return -1;
 	return q[1] ? -1 : 0;
 }
 
-/* xonsh: __import__('os').fsdecode(b'...'), the bytes literal holding
- * printable ASCII but ' and \, and \xHH for any byte. */
+/* xonsh: __import__('os').fsdecode(b'...') */
 static int unquote_xonsh(const char *q, struct strbuf *out)
 {
 	static const char head[] = "__import__('os').fsdecode(b'";
-	size_t n = strlen(head);
 
-	if (strncmp(q, head, n))
+	if (strncmp(q, head, strlen(head)) ||
+	    !(q = unquote_hex(q + strlen(head), '\'', out)))
 		return -1;
-	for (q += n; *q != '\''; q++) {
-		if (!*q)
-			return -1;
-		if (*q == '\\') {
-			if (q[1] != 'x' || hex(q[2]) < 0 || hex(q[3]) < 0)
-				return -1;
-			strbuf_addch(out, hex(q[2]) * 16 + hex(q[3]));
-			q += 3;
-		} else if (*q < 0x20 || *q == 0x7f) {
-			return -1;
-		} else {
-			strbuf_addch(out, *q);
-		}
-	}
 	return strcmp(q, "')") ? -1 : 0;
 }
 
