@@ -1,5 +1,8 @@
 # vswitch hook for xonsh. Put this line in ~/.xonshrc:
-#     execx($(vswitch hook xonsh))
+#     exec(__import__('os').popen('vswitch hook xonsh').read())
+# (Python's pipe, not xonsh's $(...), which in the rc file now and then
+# captures nothing when keys were typed before the first prompt.) The
+# hook is plain Python.
 # `vswitch hook xonsh` prints this file after the globals _vswitch_bin
 # (the binary's path as invoked), _vswitch_cmds (the commands that
 # change the shell), _vswitch_shell (xonsh) and _vswitch_stampdir (the
@@ -27,6 +30,7 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
     import os
     import subprocess
     import sys
+    import threading
 
     from xonsh.built_ins import XSH
     from xonsh.completers.completer import add_one_completer
@@ -42,6 +46,8 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
     me = {"bin": bin, "pwd": None, "ve": "", "here": "", "key": None,
           "label": None, "deact": False}
     got = {"names": [], "watch": [], "vars": [], "links": [], "stampdir": stampdir}
+    # one check at a time: the events may come from more than one thread
+    lock = threading.RLock()
 
     def names_in(d):
         """The names found in folder d, as one string ('/venv/.venv')."""
@@ -144,9 +150,8 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
             elif c[0] == "hook-list":
                 got[c[1]] = [os.fsdecode(x) for x in c[2]]
 
-    def seen():
-        """Remember what the binary saw."""
-        pwd = env.get("PWD", "")
+    def seen(pwd):
+        """Remember what the binary saw, run in pwd."""
         cand, sig = find(pwd)
         me.update(pwd=pwd, key=keyof(pwd, cand, sig), ve=env.get("VIRTUAL_ENV", ""),
                   here=sig if cand == pwd else "")
@@ -161,14 +166,19 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
                 got["stampdir"] = ""
         if not rebin():
             return 127
+        pwd = env.get("PWD", "")
         p = subprocess.run([me["bin"]] + args, stdout=subprocess.PIPE, env=env.detype())
         apply(p.stdout)
-        seen()
+        seen(pwd)
         return p.returncode
 
     def check():
         """After each cd and before each prompt: run the binary only when
         what it reads may have changed."""
+        with lock:
+            check_now()
+
+    def check_now():
         if me["pwd"] is None:
             run(["export", shell, "--init"])
             return
@@ -184,11 +194,13 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
         run(["export", shell])
 
     # on_chdir fires inside cd, pushd and popd, after $PWD is set;
-    # on_pre_prompt at start-up and after an os.chdir.
+    # on_pre_prompt_format before each prompt is formatted (readline's
+    # shell formats it before on_pre_prompt), so the label is the one of
+    # now, at start-up and after an os.chdir too.
     def _vswitch_on_chdir(olddir, newdir, **kw):
         check()
 
-    def _vswitch_on_pre_prompt(**kw):
+    def _vswitch_on_pre_prompt_format(**kw):
         check()
 
     # The commands that change this shell have their output applied
@@ -201,7 +213,8 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
                   file=sys.stderr)
             return 127
         if args and args[0] in cmds.split():
-            return run(["--shell=" + shell] + list(args))
+            with lock:
+                return run(["--shell=" + shell] + list(args))
         return subprocess.run([me["bin"]] + list(args), stdin=stdin, stdout=stdout,
                               stderr=stderr, env=env.detype()).returncode
 
@@ -262,7 +275,7 @@ def _vswitch_setup(bin, cmds, shell, stampdir):
 
     # A second load takes out the first one's handlers.
     for ev, h in ((events.on_chdir, _vswitch_on_chdir),
-                  (events.on_pre_prompt, _vswitch_on_pre_prompt)):
+                  (events.on_pre_prompt_format, _vswitch_on_pre_prompt_format)):
         for old in [f for f in ev if getattr(f, "__name__", "") == h.__name__]:
             ev.discard(old)
         ev(h)

@@ -99,7 +99,9 @@ static const char *cannot_hold(const char *value, enum hold_kind what)
 
 const struct shell shell_xonsh = {
 	.name = "xonsh",
-	.setup = "execx($(vswitch hook xonsh))",
+	/* Python's own pipe: xonsh's $(...) in the rc file now and then
+	 * captures nothing when keys were typed before the first prompt. */
+	.setup = "exec(__import__('os').popen('vswitch hook xonsh').read())",
 	.rcfile = "~/.xonshrc",
 	.hook_text = hook_text_xonsh,
 	.quote = quote,

@@ -48,7 +48,7 @@ def _vsw_pc(cmd, rtn, out, ts, **kw):
         print(rtn, file=f)
 
 $RC_PRE
-execx(\$('$VSW' hook xonsh))
+exec(__import__('os').popen("'$VSW' hook xonsh").read())
 $RC_POST
 RC
 }
@@ -108,7 +108,7 @@ sh_batch_cmd() {
 	echo "env XONSH_HISTORY_BACKEND=dummy xonsh --no-rc"
 }
 
-# No prompt is drawn in a script: on_pre_prompt is fired and the
+# No prompt is drawn in a script: on_pre_prompt_format is fired and the
 # fields' values of the last prompt forgotten as the shell would, and
 # $PROMPT formatted as it would be.
 sh_roundtrip() {
@@ -118,10 +118,10 @@ from xonsh.ansi_colors import ansi_partial_color_format
 from xonsh.prompt.base import PromptFormatter
 \$VSW_T = '$2'
 \$PROMPT = '{env_name}> '
-execx(\$('$3' hook xonsh))
+exec(__import__('os').popen("'$3' hook xonsh").read())
 $(xonsh_helpers)
 def _vsw_prompt():
-    events.on_pre_prompt.fire()
+    events.on_pre_prompt_format.fire()
     \$PROMPT_FIELDS.reset()
 
 _vsw_prompt()
@@ -157,7 +157,7 @@ l_activate() {
 	echo "\$VIRTUAL_ENV = '$1'; \$PATH.insert(0, '$1/bin'); aliases['deactivate'] = lambda args: [__xonsh__.env.pop('VIRTUAL_ENV'), __xonsh__.env['PATH'].remove('$1/bin'), aliases.pop('deactivate')] and None"
 }
 l_activate_file() { echo activate.xsh; }
-l_load_hook() { echo "execx(\$('$1' hook xonsh))"; }
+l_load_hook() { echo "exec(__import__('os').popen(\"'$1' hook xonsh\").read())"; }
 l_set_var() { echo "\$$1 = '$2'"; }
 l_unset_var() { echo "del \$$1"; }
 l_is_function() {
@@ -172,7 +172,7 @@ l_nounset() { :; }
 l_disable_prompt_var() { echo '$VIRTUAL_ENV_DISABLE_PROMPT = 1'; }
 l_user_prompt() { echo "\$PROMPT = '{env_name}new> '"; }
 l_registrations() {
-	echo "print(len([f for f in list(events.on_chdir) + list(events.on_pre_prompt) if 'vswitch' in f.__name__]), file=open(\$VSW_T + '/d/$1', 'w'))"
+	echo "print(len([f for f in list(events.on_chdir) + list(events.on_pre_prompt_format) if 'vswitch' in f.__name__]), file=open(\$VSW_T + '/d/$1', 'w'))"
 }
 l_registrations_want() { echo 2; }
 # A prompt field of the user's own that sets it.
