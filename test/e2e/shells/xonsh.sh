@@ -19,7 +19,7 @@ sh_prompt() { echo '>'; }
 sh_has() {
 	case $1 in
 	completion | completion_call | prompt_reassign | prompt_in_batch | prompt_function | \
-		cd_wrappers | pushd) return 0 ;;
+		cd_wrappers | pushd | python_program) return 0 ;;
 	esac
 	return 1
 }
