@@ -87,13 +87,13 @@ static void render(const struct changes *ch, struct strbuf *out)
 	shell_render_lines(&xonsh_syntax, ch, out);
 }
 
-/* xonsh expands $NAME in each PATH entry it holds (EnvPath), so an
- * entry holding '$' reaches children changed and cannot be taken out
- * again. */
+/* xonsh expands $NAME, and ~ (also after an '='), in each PATH entry
+ * it holds (EnvPath), so an entry holding '$' or '~' reaches children
+ * changed and cannot be taken out again. */
 static const char *cannot_hold(const char *value, enum hold_kind what)
 {
-	if (what == HOLD_ENV_PATH && strchr(value, '$'))
-		return "xonsh expands '$' in PATH entries, so it cannot hold this path";
+	if (what == HOLD_ENV_PATH && strpbrk(value, "$~"))
+		return "xonsh expands '$' and '~' in PATH entries, so it cannot hold this path";
 	return NULL;
 }
 

@@ -601,7 +601,7 @@ END_TEST
  * parent that could hold it, followed or kept by use. */
 START_TEST(what_the_shell_cannot_hold)
 {
-	static const char why[] = "xonsh expands '$' in PATH entries, so it cannot hold this path";
+	static const char why[] = "xonsh expands '$' and '~' in PATH entries, so it cannot hold this path";
 
 	tvenv("d$x/venv", "");
 	shell = &shell_xonsh;

@@ -207,6 +207,8 @@ START_TEST(xonsh_cannot_hold)
 	ck_assert_ptr_nonnull(why);
 	ck_assert_ptr_null(strchr(why, '\n'));
 	ck_assert_ptr_nonnull(strstr(why, "cannot hold"));
+	/* and ~, which it expands also after an = (a venv at /p/a=~/venv) */
+	ck_assert_ptr_nonnull(shell_cannot_hold(&shell_xonsh, "/p/a=~/venv", HOLD_ENV_PATH));
 	ck_assert_ptr_null(shell_cannot_hold(&shell_xonsh, "/p/\xff:venv", HOLD_ENV_PATH));
 	ck_assert_ptr_null(shell_cannot_hold(&shell_xonsh, "$x {y}", HOLD_LABEL));
 }

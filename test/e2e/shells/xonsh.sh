@@ -24,17 +24,17 @@ sh_has() {
 	return 1
 }
 
-# Whether xonsh refuses an env at path $1: its EnvPath expands $NAME in
-# PATH entries.
+# Whether xonsh refuses an env at path $1: its EnvPath expands $NAME and
+# ~ in PATH entries.
 sh_refuses() {
 	case $1 in
-	*'$'*) return 0 ;;
+	*'$'* | *'~'*) return 0 ;;
 	esac
 	return 1
 }
 
 # The bytes whose presence in an env's path makes xonsh refuse it.
-sh_refused_bytes() { printf '$'; }
+sh_refused_bytes() { printf '$~'; }
 
 sh_write_rc() {
 	cat >"$T/home/.xonshrc" <<RC
