@@ -186,7 +186,7 @@ install: vswitch
 deps:
 	apt-get update
 	apt-get install -y --no-install-recommends build-essential pkg-config \
-		libpcre2-dev libinih-dev check bash zsh fish ksh93u+m mksh tcsh tmux \
+		libpcre2-dev libinih-dev check bash zsh fish ksh93u+m mksh tcsh elvish xonsh tmux \
 		python3 python3-venv python3-virtualenv python3-poetry pipenv \
 		python3-pdm virtualenvwrapper shellcheck valgrind \
 		hyperfine direnv gnuplot-nox time strace bash-completion git \

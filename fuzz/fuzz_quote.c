@@ -65,6 +65,47 @@ static int unquote_fish(const char *q, struct strbuf *out)
 	return 0;
 }
 
+/* The inside of elvish's "..." or a Python bytes literal, up to the
+ * closing quote end: printable ASCII as is, \xHH for any byte. The
+ * closing quote, or NULL. */
+static const char *unquote_hex(const char *q, char end, struct strbuf *out)
+{
+	for (; *q != end; q++) {
+		if (!*q)
+			return NULL;
+		if (*q == '\\') {
+			if (q[1] != 'x' || hex(q[2]) < 0 || hex(q[3]) < 0)
+				return NULL;
+			strbuf_addch(out, hex(q[2]) * 16 + hex(q[3]));
+			q += 3;
+		} else if (*q < 0x20 || *q == 0x7f) {
+			return NULL;
+		} else {
+			strbuf_addch(out, *q);
+		}
+	}
+	return q;
+}
+
+/* elvish: "..." */
+static int unquote_elvish(const char *q, struct strbuf *out)
+{
+	if (*q != '"' || !(q = unquote_hex(q + 1, '"', out)))
+		return -1;
+	return q[1] ? -1 : 0;
+}
+
+/* xonsh: __import__('os').fsdecode(b'...') */
+static int unquote_xonsh(const char *q, struct strbuf *out)
+{
+	static const char head[] = "__import__('os').fsdecode(b'";
+
+	if (strncmp(q, head, strlen(head)) ||
+	    !(q = unquote_hex(q + strlen(head), '\'', out)))
+		return -1;
+	return strcmp(q, "')") ? -1 : 0;
+}
+
 /* The decoder for each shell's quoting: POSIX single quotes for every
  * row that uses shell_quote_single, else by name. A shell with none
  * stops the fuzzer at once, so a new quoting is never left unchecked. */
@@ -73,6 +114,8 @@ static const struct {
 	int (*unquote)(const char *q, struct strbuf *out);
 } decoders[] = {
 	{ "fish", unquote_fish },
+	{ "elvish", unquote_elvish },
+	{ "xonsh", unquote_xonsh },
 };
 
 static int (*decoder(const struct shell *sh))(const char *, struct strbuf *)

@@ -68,6 +68,26 @@ static void usage_row(struct strbuf *out, const char *left, size_t width,
 	strbuf_addch(out, '\n');
 }
 
+/* The set-up lines are aligned in a column this wide; a longer one
+ * (xonsh's) stands unpadded. */
+#define SETUP_COLUMN 40
+
+/* "  NAME   SETUP  (RCFILE)", the rc file on a line of its own where
+ * the row would pass 80 columns. */
+static void setup_row(struct strbuf *out, const struct shell *sh, size_t width)
+{
+	size_t n = strlen(sh->setup);
+
+	if (n > width)
+		width = n;
+	if (2 + 7 + width + 2 + strlen(sh->rcfile) + 2 <= 80)
+		strbuf_addf(out, "  %-6s %-*s  (%s)\n", sh->name, (int)width,
+			    sh->setup, sh->rcfile);
+	else
+		strbuf_addf(out, "  %-6s %s\n  %-6s (%s)\n", sh->name, sh->setup,
+			    "", sh->rcfile);
+}
+
 void command_usage(struct strbuf *out)
 {
 	struct strbuf left = STRBUF_INIT;
@@ -80,20 +100,19 @@ void command_usage(struct strbuf *out)
 		if (n > width)
 			width = n;
 	}
-	for (size_t i = 0; i < shell_count; i++)
-		if (strlen(shell_table[i]->setup) > swidth)
-			swidth = strlen(shell_table[i]->setup);
+	for (size_t i = 0; i < shell_count; i++) {
+		size_t n = strlen(shell_table[i]->setup);
+
+		if (n > swidth && n <= SETUP_COLUMN)
+			swidth = n;
+	}
 	strbuf_addstr(out,
 		"usage: vswitch COMMAND [ARGS]\n"
 		"\n"
 		"Activates the Python virtual env of the project you are in, and restores\n"
 		"the shell when you leave. Set it up once, in your shell's rc file:\n");
-	for (size_t i = 0; i < shell_count; i++) {
-		const struct shell *sh = shell_table[i];
-
-		strbuf_addf(out, "  %-6s %-*s  (%s)\n", sh->name, (int)swidth,
-			    sh->setup, sh->rcfile);
-	}
+	for (size_t i = 0; i < shell_count; i++)
+		setup_row(out, shell_table[i], swidth);
 	strbuf_addstr(out, "\ncommands:\n");
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command *c = &command_table[i];

@@ -65,13 +65,14 @@ static void add_prompt(const struct config *cfg, const char *label,
 
 enum { REPORT_NEVER, REPORT_ONCE, REPORT_ALWAYS };
 
-/* Why the shell cannot take env t: its path or its label is something
- * the shell cannot hold; NULL when it can. */
-static const char *unholdable(const struct engine_input *in, const struct target *t)
+/* Why the shell cannot take env with label: its path or its label is
+ * something the shell cannot hold; NULL when it can. */
+static const char *unholdable(const struct engine_input *in, const char *env,
+			      const char *label)
 {
-	const char *why = shell_cannot_hold(in->shell, t->env.buf, HOLD_ENV_PATH);
+	const char *why = shell_cannot_hold(in->shell, env, HOLD_ENV_PATH);
 
-	return why ? why : shell_cannot_hold(in->shell, t->label.buf, HOLD_LABEL);
+	return why ? why : shell_cannot_hold(in->shell, label, HOLD_LABEL);
 }
 
 /* Say why the env the directory wants is not activated. */
@@ -105,19 +106,21 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 	hookdata_watch_found(&t->watch, &f);
 	strbuf_set(dir, f.dir.buf);
 	/* The active env's label is in the state: no need to read its
-	 * pyvenv.cfg again at every cd inside the project. */
+	 * pyvenv.cfg again at every cd inside the project. The state may
+	 * come from a parent shell of another kind, so what this shell
+	 * can hold is asked either way. */
 	if (f.kind == FOUND_ENV && st->env.len && !strcmp(f.real.buf, st->env.buf)) {
 		strbuf_set(&t->env, st->env.buf);
 		strbuf_set(&t->label, st->label.buf);
 	} else if (f.kind == FOUND_ENV) {
 		target_env(cfg, t, f.real.buf, f.env.buf,
 			   f.has_prompt ? f.prompt.buf : NULL);
-		if ((why = unholdable(in, t))) {
-			f.kind = FOUND_REFUSED;
-			strbuf_set(&f.why, why);
-			strbuf_setlen(&t->env, 0);
-			strbuf_setlen(&t->label, 0);
-		}
+	}
+	if (f.kind == FOUND_ENV && (why = unholdable(in, t->env.buf, t->label.buf))) {
+		f.kind = FOUND_REFUSED;
+		strbuf_set(&f.why, why);
+		strbuf_setlen(&t->env, 0);
+		strbuf_setlen(&t->label, 0);
 	}
 	if ((f.kind == FOUND_MISSING || f.kind == FOUND_REFUSED) && in->refused)
 		*in->refused = 1;
@@ -283,8 +286,9 @@ static void drop_state(const struct engine_input *in, struct state *st)
 /* The state is re-judged at every run, as it may come from a parent
  * process (or be made up): one made by another user (sudo -E), or of
  * the older format that names none, is dropped; an env kept by `use`
- * must still pass what `use` asked of it, for this user, or the use
- * ends. An env followed automatically is judged afresh by discovery. */
+ * must still pass what `use` asked of it, for this user and this shell,
+ * or the use ends. An env followed automatically is judged afresh by
+ * discovery. */
 static void judge_state(const struct config *cfg, const struct engine_input *in,
 			struct state *st)
 {
@@ -296,9 +300,13 @@ static void judge_state(const struct config *cfg, const struct engine_input *in,
 			      STATE_VAR, st->uid);
 		drop_state(in, st);
 	} else if (st->mode == MODE_USE) {
+		const char *cannot = unholdable(in, st->env.buf, st->label.buf);
+
 		if (trust_env_path(st->env.buf, cfg->trust != TRUST_ALL, &real, &why) == 0 &&
 		    strcmp(real.buf, st->env.buf))
 			strbuf_addf(&why, "its path now leads to '%s'", real.buf);
+		if (!why.len && cannot)
+			strbuf_addstr(&why, cannot);
 		if (why.len) {
 			error("no longer using '%s': %s", st->env.buf, why.buf);
 			st->mode = MODE_AUTO;
@@ -338,7 +346,7 @@ static int use_refused(const struct config *cfg, const struct engine_input *in,
 		rc = error("cannot use '%s': %s", in->use_env, why.buf);
 	} else {
 		target_env(cfg, &t, real->buf, in->use_env, NULL);
-		if ((cannot = unholdable(in, &t)))
+		if ((cannot = unholdable(in, t.env.buf, t.label.buf)))
 			rc = error("cannot use '%s': %s", in->use_env, cannot);
 	}
 	strbuf_release(&why);

@@ -5,6 +5,7 @@
 
 const struct shell *const shell_table[] = {
 	&shell_bash, &shell_zsh, &shell_fish, &shell_ksh, &shell_mksh, &shell_tcsh,
+	&shell_elvish, &shell_xonsh,
 };
 const size_t shell_count = sizeof(shell_table) / sizeof(shell_table[0]);
 
@@ -102,6 +103,23 @@ void shell_quote_single(struct strbuf *out, const char *s)
 		s++;
 	}
 	strbuf_addch(out, '\'');
+}
+
+void shell_add_hex_escaped(struct strbuf *out, const char *s, const char *also)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c < 0x7f && !strchr(also, c)) {
+			strbuf_addch(out, c);
+			continue;
+		}
+		strbuf_addstr(out, "\\x");
+		strbuf_addch(out, hex[c >> 4]);
+		strbuf_addch(out, hex[c & 15]);
+	}
 }
 
 void shell_posix_var(struct strbuf *out, const char *name, const char *value)

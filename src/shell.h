@@ -77,6 +77,10 @@ void shell_render_lines(const struct line_syntax *syn, const struct changes *ch,
 			struct strbuf *out);
 /* POSIX single quoting, shared by the Bourne-like shells: 'it'\''s'. */
 void shell_quote_single(struct strbuf *out, const char *s);
+/* Append s with each byte that is not printable ASCII, and each byte
+ * in also, written \xHH: the inside of elvish's "..." and of a Python
+ * bytes literal. */
+void shell_add_hex_escaped(struct strbuf *out, const char *s, const char *also);
 /* The Bourne-like shells' hook variable line: _vswitch_NAME='value'. */
 void shell_posix_var(struct strbuf *out, const char *name, const char *value);
 /* The Bourne-like shells' prompt line: a call of the hook's
@@ -85,6 +89,6 @@ void shell_posix_prompt(struct strbuf *out, const char *label);
 
 /* Rows, each defined in its shell_NAME.c. */
 extern const struct shell shell_bash, shell_zsh, shell_fish, shell_ksh, shell_mksh,
-	shell_tcsh;
+	shell_tcsh, shell_elvish, shell_xonsh;
 
 #endif

@@ -8,6 +8,7 @@
 #include "engine.h"
 #include "helpers.h"
 #include "pathlist.h"
+#include "shell.h"
 #include "suites.h"
 
 enum { V_PATH, V_VE, V_VEP, V_PH, V_STATE, NVARS };
@@ -21,6 +22,7 @@ static char *prompt;
 static struct config cfg;
 static char *err;	/* stderr of the last step, root as "@" */
 static int rc;		/* engine_run's result in the last step */
+static const struct shell *shell;	/* the shell's row; NULL: one that holds all */
 
 static void set_var(int v, const char *value)
 {
@@ -183,6 +185,7 @@ static char *run(const char *rel, enum engine_cmd cmd, int init, const char *use
 	in.state = var[V_STATE];
 	in.init = init;
 	in.use_env = use ? env : NULL;
+	in.shell = shell;
 	stderr_begin();
 	rc = engine_run(&cfg, &in, cmd, &ch);
 	raw = stderr_end();
@@ -593,6 +596,46 @@ START_TEST(round_trip_leaves_no_trace)
 }
 END_TEST
 
+/* An env whose path the shell cannot hold (xonsh: a '$') is refused
+ * when found and when used, and when a child shell inherits it from a
+ * parent that could hold it, followed or kept by use. */
+START_TEST(what_the_shell_cannot_hold)
+{
+	static const char why[] = "xonsh expands '$' and '~' in PATH entries, so it cannot hold this path";
+
+	tvenv("d$x/venv", "");
+	shell = &shell_xonsh;
+	free(run("d$x", ENGINE_EXPORT, 0, NULL));
+	ck_assert_ptr_null(var[V_VE]);
+	ck_assert_ptr_nonnull(strstr(err, "not activating '@/d$x/venv': "));
+	ck_assert_ptr_nonnull(strstr(err, why));
+	STEP("out", ENGINE_USE, 0, "d$x/venv", "");
+	ck_assert_int_eq(rc, -1);
+	ck_assert_ptr_nonnull(strstr(err, "cannot use '@/d$x/venv': "));
+	/* followed in a parent shell (bash), inherited by a new xonsh */
+	shell = NULL;
+	free(run("d$x", ENGINE_EXPORT, 0, NULL));
+	ck_assert_ptr_nonnull(var[V_VE]);
+	shell = &shell_xonsh;
+	free(run("d$x", ENGINE_EXPORT, 1, NULL));
+	ck_assert_ptr_null(var[V_VE]);
+	ck_assert_str_eq(var[V_PATH], "/usr/bin:/bin");
+	ck_assert_ptr_nonnull(strstr(err, why));
+	/* kept by use in the parent: the use ends, and so does the env */
+	shell = NULL;
+	free(run("out", ENGINE_USE, 0, "d$x/venv"));
+	ck_assert_ptr_nonnull(var[V_VE]);
+	shell = &shell_xonsh;
+	free(run("out", ENGINE_EXPORT, 1, NULL));
+	ck_assert_ptr_null(var[V_VE]);
+	ck_assert_str_eq(var[V_PATH], "/usr/bin:/bin");
+	ck_assert_ptr_nonnull(strstr(err, "no longer using '@/d$x/venv': "));
+	ck_assert_ptr_nonnull(strstr(err, why));
+	shell = NULL;
+	check_clean("/usr/bin:/bin");
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -619,6 +662,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, prompt_label_without_controls);
 	tcase_add_test(tc, link_resolved_on_path);
 	tcase_add_test(tc, round_trip_leaves_no_trace);
+	tcase_add_test(tc, what_the_shell_cannot_hold);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -122,6 +122,38 @@ START_TEST(tcsh_quoting_every_byte)
 }
 END_TEST
 
+/* elvish: printable ASCII but " and \ as is, every other byte \xHH
+ * (raw bytes: what is not UTF-8 stays so); $, ` and ' mean nothing
+ * inside elvish's double quotes. */
+START_TEST(elvish_quoting)
+{
+	const struct shell *sh = &shell_elvish;
+
+	CHECK_QUOTE(sh, "", "\"\"");
+	CHECK_QUOTE(sh, "plain words", "\"plain words\"");
+	CHECK_QUOTE(sh, "it's $x (cmd) `id` {a,b} ~ *", "\"it's $x (cmd) `id` {a,b} ~ *\"");
+	CHECK_QUOTE(sh, "\"q\"", "\"\\x22q\\x22\"");
+	CHECK_QUOTE(sh, "back\\slash", "\"back\\x5cslash\"");
+	CHECK_QUOTE(sh, "a\nb\tc", "\"a\\x0ab\\x09c\"");
+	CHECK_QUOTE(sh, "\x1b[0m\x7f", "\"\\x1b[0m\\x7f\"");
+	CHECK_QUOTE(sh, "caf\xc3\xa9\xff", "\"caf\\xc3\\xa9\\xff\"");
+	CHECK_QUOTE(sh, "-n", "\"-n\"");
+}
+END_TEST
+
+/* xonsh: a Python expression for the str of those bytes; in the bytes
+ * literal, printable ASCII but ' and \ as is, every other byte \xHH. */
+START_TEST(xonsh_quoting)
+{
+	const struct shell *sh = &shell_xonsh;
+
+	CHECK_QUOTE(sh, "", "__import__('os').fsdecode(b'')");
+	CHECK_QUOTE(sh, "it's \"q\" $x {a}", "__import__('os').fsdecode(b'it\\x27s \"q\" $x {a}')");
+	CHECK_QUOTE(sh, "back\\slash\n", "__import__('os').fsdecode(b'back\\x5cslash\\x0a')");
+	CHECK_QUOTE(sh, "caf\xc3\xa9\xff", "__import__('os').fsdecode(b'caf\\xc3\\xa9\\xff')");
+}
+END_TEST
+
 /* The code sh renders for a list with one change of each kind. */
 static char *render_all(const struct shell *sh)
 {
@@ -219,6 +251,50 @@ START_TEST(render_tcsh)
 	t = render_one(&shell_tcsh, CH_SET, "VIRTUAL_ENV", "/a!\nb");
 	ck_assert_str_eq(t, "setenv VIRTUAL_ENV '/a'\\!$_vswitch_nl:q'b';\n");
 	free(t);
+}
+END_TEST
+
+/* elvish: one command a line, each of those the hook's namespace
+ * holds; PATH is a string like any variable, and no rehash. */
+START_TEST(render_elvish)
+{
+	char *e = render_all(&shell_elvish);
+
+	ck_assert_str_eq(e, "prompt-clear\n"
+			    "set-env VIRTUAL_ENV \"/p/it's venv\"\n"
+			    "unset-env PYTHONHOME\n"
+			    "set-env PATH \"/p/venv/bin::/usr/bin\"\n"
+			    "prompt-set \"it's\"\n");
+	free(e);
+}
+END_TEST
+
+/* xonsh: data, a Python literal a line, values as bytes. */
+START_TEST(render_xonsh)
+{
+	char *x = render_all(&shell_xonsh);
+
+	ck_assert_str_eq(x, "('prompt-clear',)\n"
+			    "('set', 'VIRTUAL_ENV', b'/p/it\\x27s venv')\n"
+			    "('unset', 'PYTHONHOME')\n"
+			    "('set', 'PATH', b'/p/venv/bin::/usr/bin')\n"
+			    "('prompt', b'it\\x27s')\n");
+	free(x);
+}
+END_TEST
+
+/* xonsh refuses an env whose path holds '$', and holds any label. */
+START_TEST(xonsh_cannot_hold)
+{
+	const char *why = shell_cannot_hold(&shell_xonsh, "/p/$HOME/venv", HOLD_ENV_PATH);
+
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_null(strchr(why, '\n'));
+	ck_assert_ptr_nonnull(strstr(why, "cannot hold"));
+	/* and ~, which it expands also after an = (a venv at /p/a=~/venv) */
+	ck_assert_ptr_nonnull(shell_cannot_hold(&shell_xonsh, "/p/a=~/venv", HOLD_ENV_PATH));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_xonsh, "/p/\xff:venv", HOLD_ENV_PATH));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_xonsh, "$x {y}", HOLD_LABEL));
 }
 END_TEST
 
@@ -340,6 +416,9 @@ START_TEST(hook_vars)
 	strbuf_setlen(&sb, 0);
 	shell_hook(&shell_fish, v, 1, &sb);
 	ck_assert(!strncmp(sb.buf, "set -g __vswitch_bin '/opt/it\\'s/vswitch'\n", 41));
+	strbuf_setlen(&sb, 0);
+	shell_hook(&shell_elvish, v, 1, &sb);
+	ck_assert(!strncmp(sb.buf, "var bin = \"/opt/it's/vswitch\"\n", 30));
 	/* ksh93 and mksh: the part they share, then each one's own */
 	for (size_t i = 0; i < 2; i++) {
 		const struct shell *sh = i ? &shell_mksh : &shell_ksh;
@@ -371,7 +450,8 @@ START_TEST(hook_variables)
 	struct changes ch = CHANGES_INIT;
 	struct strlist l = STRLIST_INIT;
 	struct strbuf b = STRBUF_INIT, z = STRBUF_INIT, f = STRBUF_INIT;
-	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT;
+	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT, e = STRBUF_INIT;
+	struct strbuf x = STRBUF_INIT;
 
 	strlist_add(&l, "+/it's");
 	strlist_add(&l, "");
@@ -382,6 +462,8 @@ START_TEST(hook_variables)
 	shell_fish.render(&ch, &f);
 	shell_ksh.render(&ch, &k);
 	shell_mksh.render(&ch, &m);
+	shell_elvish.render(&ch, &e);
+	shell_xonsh.render(&ch, &x);
 	ck_assert_str_eq(b.buf, "_vswitch_stampdir='/s d'\n"
 			      "_vswitch_watch=('+/it'\\''s' '')\n");
 	ck_assert_str_eq(z.buf, "builtin typeset -g _vswitch_stampdir='/s d'\n"
@@ -396,6 +478,10 @@ START_TEST(hook_variables)
 	shell_tcsh.render(&ch, &k);
 	ck_assert_str_eq(k.buf, "set _vswitch_stampdir = '/s d';\n"
 			      "set _vswitch_watch = ( '+/it'\\''s' '' );\n");
+	ck_assert_str_eq(e.buf, "hook-var stampdir \"/s d\"\n"
+			      "hook-list watch \"+/it's\" \"\"\n");
+	ck_assert_str_eq(x.buf, "('hook-var', 'stampdir', b'/s d')\n"
+			      "('hook-list', 'watch', [b'+/it\\x27s', b''])\n");
 	changes_free(&ch);
 	strlist_free(&l);
 	strbuf_release(&b);
@@ -403,6 +489,8 @@ START_TEST(hook_variables)
 	strbuf_release(&f);
 	strbuf_release(&k);
 	strbuf_release(&m);
+	strbuf_release(&e);
+	strbuf_release(&x);
 }
 END_TEST
 
@@ -426,10 +514,15 @@ Suite *shell_suite(void)
 	tcase_add_test(tc, fish_quoting);
 	tcase_add_test(tc, tcsh_quoting);
 	tcase_add_test(tc, tcsh_quoting_every_byte);
+	tcase_add_test(tc, elvish_quoting);
+	tcase_add_test(tc, xonsh_quoting);
 	tcase_add_test(tc, render_bash_zsh);
 	tcase_add_test(tc, render_ksh_mksh);
 	tcase_add_test(tc, render_fish);
 	tcase_add_test(tc, render_tcsh);
+	tcase_add_test(tc, render_elvish);
+	tcase_add_test(tc, render_xonsh);
+	tcase_add_test(tc, xonsh_cannot_hold);
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);

@@ -214,6 +214,24 @@ expect_screen_count() {
 	[ "$n" = "$1" ] || fail "screen shows '$2' $n times, not $1"
 }
 
+# Whether the shell refuses an env at path $1 (its row's rule of what it
+# cannot hold), and the bytes that make it refuse one; by default none.
+# An adapter whose shell has such a rule defines both.
+sh_refuses() {
+	return 1
+}
+
+sh_refused_bytes() {
+	:
+}
+
+# How a word that starts with the character $1 is typed so that Tab
+# completes it: the character after a backslash. An adapter whose shell
+# reads that otherwise defines its own.
+l_typed_start() {
+	printf '\\%s' "$1"
+}
+
 # Hand a path (any bytes) to the shell: vsw_cdp N then cds into it.
 put_path() {
 	printf '%s' "$2" >"$T/p/$1"

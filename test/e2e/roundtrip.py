@@ -10,9 +10,11 @@ control characters shown as text).
                                  some seeded with command substitutions
                                  that would touch DIR/pwned); DIR/p/rtI
                                  holds project I's path
-  roundtrip.py check DIR N in|inout|all PROMPT
+  roundtrip.py check DIR N in|inout|all PROMPT [REFUSED]
                                  compare the dumps with what was made;
                                  print the failures; exit 1 if any
+                                 (an env whose path holds ':' or a
+                                 byte of REFUSED must not be activated)
 
 The shell's part is its adapter's (test/e2e/shells/SH.sh, sh_roundtrip):
 a script that dumps the environment in DIR/neutral to DIR/d/before,
@@ -153,7 +155,7 @@ def load(path):
     return env
 
 
-def check(d, n, what, prompt):
+def check(d, n, what, prompt, refused=b""):
     dd = os.path.join(d, "d")
     fails = []
     try:
@@ -168,10 +170,11 @@ def check(d, n, what, prompt):
             fails.append("%d: no dump (%s)" % (i, e.strerror))
             continue
         venv = proj + b"/venv"
-        if b":" in venv:
-            # refused: PATH cannot hold it; nothing may change
+        if any(c in venv for c in b":" + refused):
+            # refused: PATH (or the shell) cannot hold it; nothing may
+            # change
             if b"VIRTUAL_ENV" in env or b"VIRTUAL_ENV_PROMPT" in env:
-                fails.append("%d: %r has ':' but was activated" % (i, venv))
+                fails.append("%d: %r cannot be held but was activated" % (i, venv))
             continue
         if env.get(b"VIRTUAL_ENV") != venv:
             fails.append("%d: VIRTUAL_ENV %r, expected %r" % (i, env.get(b"VIRTUAL_ENV"), venv))
@@ -205,7 +208,8 @@ def main():
         make(sys.argv[2], int(sys.argv[3]), sys.argv[4])
         return 0
     if cmd == "check":
-        return check(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5])
+        refused = os.fsencode(sys.argv[6]) if len(sys.argv) > 6 else b""
+        return check(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], refused)
     print(__doc__, file=sys.stderr)
     return 2
 

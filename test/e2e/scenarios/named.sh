@@ -58,6 +58,14 @@ t_hostile_env_name() {
 	sh_has completion && RC_POST=$(l_completion_rc)
 	start_shell WORKON_HOME="$FIX/envhome" FIX_PWNED="$FIX_PWNED"
 	run "cd ~" "vsw_dump before"
+	if sh_refuses "$h"; then
+		run "vswitch use $(l_quote "$NAMED_HOSTILE")" "vsw_status st" "vsw_dump used"
+		expect_file st 1
+		expect_same_env before used
+		expect_screen_has "vswitch: cannot use '$h'"
+		skip "$SH cannot hold this env's path: its refusal is what was checked"
+		return
+	fi
 	run "vswitch use $(l_quote "$NAMED_HOSTILE")" "vsw_dump used"
 	expect_env used VIRTUAL_ENV "$h"
 	expect_env used VIRTUAL_ENV_PROMPT "$NAMED_HOSTILE"
@@ -68,7 +76,7 @@ t_hostile_env_name() {
 	# Tab completes the name from its first character, quoted
 	sh_has completion || return
 	run "clear"
-	tmux -L "$SOCK" send-keys -t t -l -- 'vswitch use \"'
+	tmux -L "$SOCK" send-keys -t t -l -- "vswitch use $(l_typed_start '"')"
 	tmux -L "$SOCK" send-keys -t t Tab
 	# wait for the completed name: '|' is in it, not in the typed text
 	local i=0

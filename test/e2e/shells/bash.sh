@@ -51,7 +51,12 @@
 # (sh_complete also leaves the screen in $T/d/N.screen, where each
 # command's description shows), rc_in_scripts (a script started with
 # -c reads the same rc as an interactive shell: sh_script CMDS runs
-# one).
+# one), cd_starts_binary (the shell cannot test a file's time without a
+# process, so each cd runs the binary), python_program (the shell is a
+# Python program, which does not start with another PYTHONHOME). An
+# adapter whose shell refuses some envs defines sh_refuses PATH and
+# sh_refused_bytes (lib.sh has the defaults: none).
+# l_typed_start C is how a word starting with C is typed for Tab.
 
 sh_installed() { command -v bash >/dev/null; }
 
