@@ -19,6 +19,7 @@ e2e_setup() {
 	mkdir -p "$T/home" "$T/d" "$T/p" "$T/sync" "$T/home/.config"
 	SOCK="vsw-e2e-$$-${T##*.}"
 	NSYNC=0
+	NTYPED=0
 	# read by the adapter's sh_write_rc
 	# shellcheck disable=SC2034
 	RC_PRE='' RC_POST=''
@@ -99,12 +100,33 @@ start_shell() {
 	sync_shell || fail "$SH did not start"
 }
 
-# Type each argument as one line.
+# Type each argument as one line. A shell that loses lines typed ahead
+# (feature one_line_per_prompt) appends a byte to $VSW_T/prompts as it
+# is about to read a line: each line waits for its own prompt (or, if
+# none comes within 10 s, is typed anyway and the count starts over).
 type_lines() {
 	local line
 	for line in "$@"; do
+		if sh_has one_line_per_prompt; then
+			wait_prompts $((NTYPED + 1))
+			NTYPED=$((NTYPED + 1))
+		fi
 		tmux -L "$SOCK" send-keys -t t -l -- "$line"
 		tmux -L "$SOCK" send-keys -t t Enter
+	done
+}
+
+wait_prompts() {
+	local i=0 n
+	while :; do
+		n=$(stat -c %s "$T/prompts" 2>/dev/null || echo 0)
+		[ "$n" -ge "$1" ] && return 0
+		i=$((i + 1))
+		if [ $i -gt 1000 ]; then
+			NTYPED=$((n - 1))
+			return 0
+		fi
+		sleep 0.01
 	done
 }
 

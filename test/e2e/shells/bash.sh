@@ -53,7 +53,9 @@
 # -c reads the same rc as an interactive shell: sh_script CMDS runs
 # one), cd_starts_binary (the shell cannot test a file's time without a
 # process, so each cd runs the binary), python_program (the shell is a
-# Python program, which does not start with another PYTHONHOME). An
+# Python program, which does not start with another PYTHONHOME),
+# one_line_per_prompt (lines typed ahead get lost: the rc appends a byte
+# to $VSW_T/prompts before each prompt, and each line waits for its own). An
 # adapter whose shell refuses some envs defines sh_refuses PATH and
 # sh_refused_bytes (lib.sh has the defaults: none).
 # l_typed_start C is how a word starting with C is typed for Tab.

@@ -5,7 +5,10 @@
 # saw for the line before. xonsh takes ~2.5 s to start: history, auto
 # suggestions and completion while typing are turned off, as
 # SHELLS.md advises; and it runs its readline shell, as
-# prompt_toolkit's mixes up lines typed while xonsh is busy. Quoted words in xonsh's command mode are Python
+# prompt_toolkit's mixes up lines typed while xonsh is busy. Its readline
+# shell runs the lines it finds typed ahead without a prompt, and has
+# been seen to lose an Enter among them: each line waits for its prompt
+# (one_line_per_prompt). Quoted words in xonsh's command mode are Python
 # string literals. xonsh cannot hold an env path with '$' (sh_refuses).
 
 sh_installed() { command -v xonsh >/dev/null; }
@@ -19,7 +22,7 @@ sh_prompt() { echo '>'; }
 sh_has() {
 	case $1 in
 	completion | completion_call | prompt_reassign | prompt_in_batch | prompt_function | \
-		cd_wrappers | pushd | python_program) return 0 ;;
+		cd_wrappers | pushd | python_program | one_line_per_prompt) return 0 ;;
 	esac
 	return 1
 }
@@ -42,6 +45,11 @@ sh_write_rc() {
 \$RIGHT_PROMPT = ''
 \$TITLE = 'xonsh'
 $(xonsh_helpers)
+@events.on_pre_prompt
+def _vsw_prompted(**kw):
+    with open(\$VSW_T + '/prompts', 'a') as f:
+        f.write('.')
+
 @events.on_postcommand
 def _vsw_pc(cmd, rtn, out, ts, **kw):
     with open(\$VSW_T + '/pc_status', 'a') as f:
