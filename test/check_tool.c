@@ -107,6 +107,19 @@ static char *find(const char *rel, const char *src)
 		free(got_); \
 	} while (0)
 
+/* What was found starts with PREFIX, or holds PART. */
+#define CHECK_FIND_PREFIX(rel, src, prefix) do { \
+		char *got_ = find(rel, src); \
+		ck_assert_msg(!strncmp(got_, prefix, strlen(prefix)), "%s", got_); \
+		free(got_); \
+	} while (0)
+
+#define CHECK_FIND_HAS(rel, src, part) do { \
+		char *got_ = find(rel, src); \
+		ck_assert_msg(strstr(got_, part), "%s", got_); \
+		free(got_); \
+	} while (0)
+
 START_TEST(poetry_probe)
 {
 	struct strbuf name = STRBUF_INIT, real = STRBUF_INIT, want = STRBUF_INIT;
@@ -114,45 +127,25 @@ START_TEST(poetry_probe)
 	twrite("p/pyproject.toml", "[tool.poetry]\nname = \"Demo\"\n");
 	tmkdir("p/sub");
 	/* no env yet: the project decides, with none */
-	{
-		char *got = find("p/sub", "poetry");
-
-		ck_assert(!strncmp(got, "3 @/home/.cache/pypoetry/virtualenvs/demo-", 42));
-		ck_assert_ptr_nonnull(strstr(got, "-py* by poetry"));
-		free(got);
-	}
+	CHECK_FIND_PREFIX("p/sub", "poetry", "3 @/home/.cache/pypoetry/virtualenvs/demo-");
+	CHECK_FIND_HAS("p/sub", "poetry", "-py* by poetry");
 	tool_realpath(tpath("p"), &real);
 	poetry_env_name("Demo", real.buf, &name);
 	strbuf_addf(&want, "home/.cache/pypoetry/virtualenvs/%s-py3.11", name.buf);
 	tvenv(want.buf, "");
 	strbuf_set(&want, "1 @/");
 	strbuf_addf(&want, "home/.cache/pypoetry/virtualenvs/%s-py3.11 by poetry", name.buf);
-	{
-		char *got = find("p/sub", "poetry");
-
-		ck_assert_str_eq(got, want.buf);
-		free(got);
-	}
+	CHECK_FIND("p/sub", "poetry", want.buf);
 	/* envs.toml says which of two */
 	strbuf_setlen(&want, 0);
 	strbuf_addf(&want, "home/.cache/pypoetry/virtualenvs/%s-py3.12", name.buf);
 	tvenv(want.buf, "");
-	{
-		char *got = find("p/sub", "poetry");
-
-		ck_assert(!strncmp(got, "4 @/home/.cache/pypoetry/virtualenvs/demo-", 42));
-		free(got);
-	}
+	CHECK_FIND_PREFIX("p/sub", "poetry", "4 @/home/.cache/pypoetry/virtualenvs/demo-");
 	strbuf_setlen(&want, 0);
 	strbuf_addf(&want, "[%s]\nminor = \"3.12\"\n", name.buf);
 	twrite("home/.cache/pypoetry/virtualenvs/envs.toml", want.buf);
-	{
-		char *got = find("p/sub", "poetry");
-
-		ck_assert_ptr_nonnull(strstr(got, "-py3.12 by poetry"));
-		ck_assert(got[0] == '1');
-		free(got);
-	}
+	CHECK_FIND_PREFIX("p/sub", "poetry", "1 ");
+	CHECK_FIND_HAS("p/sub", "poetry", "-py3.12 by poetry");
 	/* an in-project .venv wins; a pyproject without [tool.poetry]
 	 * is not poetry's */
 	tvenv("p/.venv", "");
@@ -176,12 +169,7 @@ START_TEST(pipenv_probe)
 	tvenv(want.buf, "");
 	strbuf_set(&want, "1 @/");
 	strbuf_addf(&want, "xdg-data/virtualenvs/%s by pipenv", name.buf);
-	{
-		char *got = find("p p", "pipenv");
-
-		ck_assert_str_eq(got, want.buf);
-		free(got);
-	}
+	CHECK_FIND("p p", "pipenv", want.buf);
 	setenv("PIPENV_CUSTOM_VENV_NAME", "custom", 1);
 	CHECK_FIND("p p", "pipenv", "3 @/xdg-data/virtualenvs/custom by pipenv");
 	unsetenv("PIPENV_CUSTOM_VENV_NAME");
@@ -279,18 +267,8 @@ START_TEST(poetry_project_forms)
 	tvenv(env.buf, "");
 	strbuf_set(&env, "1 @/");
 	strbuf_addf(&env, "home/.cache/pypoetry/virtualenvs/%s-py3.11 by poetry", name.buf);
-	{
-		char *got = find("p", "poetry");
-
-		ck_assert_str_eq(got, env.buf);
-		free(got);
-	}
-	{
-		char *got = find("q", "poetry");
-
-		ck_assert(!strncmp(got, "3 @/home/.cache/pypoetry/virtualenvs/q-", 39));
-		free(got);
-	}
+	CHECK_FIND("p", "poetry", env.buf);
+	CHECK_FIND_PREFIX("q", "poetry", "3 @/home/.cache/pypoetry/virtualenvs/q-");
 	twrite("c.ini", "[search]\nsources = poetry\n");
 	config_load_file(&cfg, tpath("c.ini"));
 	discover(&f, &cfg, tpath("p"));

@@ -229,7 +229,7 @@ t_errexit_and_err_traps() {
 # 10. Aliases and functions named like the builtins the hook uses change
 # nothing, and the binary does not run at every prompt.
 t_builtins_shadowed() {
-	sh_has shadowed_builtins || { skip "no aliases or functions shadow this shell's builtins, or none can be called past them (tcsh)"; return; }
+	sh_has shadowed_builtins || { skip "no aliases or functions shadow this shell's builtins, or none can be called past them"; return; }
 	RC_PRE=$(l_shadow_builtins)
 	STRACE=1
 	start_shell
