@@ -100,16 +100,18 @@ function __vswitch_memo_start --description 'vswitch: start remembering walks'
 end
 
 function __vswitch_find_nul --description 'vswitch: __vswitch_find, any bytes'
-    set -l dirs $PWD
-    while test "$dirs[-1]" != /
-        set -a dirs (path dirname -Z -- $dirs[-1] | string split0)
-    end
-    set -l found (path filter -Z -- $dirs/$__vswitch_names | string split0)
-    set -q found[1]; or return 0
-    set -g __vswitch_cand (path dirname -Z -- $found[1] | string split0)
-    for f in $found
-        test "$(path dirname -Z -- $f | string split0)" = "$__vswitch_cand"; or break
-        set -a __vswitch_sig (path basename -Z -- $f | string split0)
+    set -l d $PWD
+    while true
+        set -l found (path filter -Z -- $d/$__vswitch_names | string split0)
+        if set -q found[1]
+            set -g __vswitch_cand $d
+            for f in $found
+                set -a __vswitch_sig (path basename -Z -- $f | string split0)
+            end
+            return 0
+        end
+        test "$d" = /; and return 0
+        set d (path dirname -Z -- $d | string split0)
     end
 end
 

@@ -98,19 +98,31 @@ t_fast_nothing_stale() {
 
 # 2b. A project inside another whose entry has a name that comes first
 # in the list (.venvrc outside, venv inside): the nearest folder is the
-# inner one, so leaving it for a sibling switches to the outer env.
+# inner one, so leaving it for a sibling switches to the outer env. The
+# same below a folder whose name holds a newline.
 t_fast_nested_projects() {
-	local h=$FIX/envhome
-	h_project o/in
-	mkdir -p "$T/o/x"
-	printf 'env = myenv\n' >"$T/o/.venvrc"
+	local h=$FIX/envhome b i=0
+	local -a bases=(o "n"$'\n'"l/o")
+	for b in "${bases[@]}"; do
+		h_project "$b/in"
+		mkdir -p "$T/$b/x"
+		printf 'env = myenv\n' >"$T/$b/.venvrc"
+		# older than any stamp: only the walk can tell the folders apart
+		touch -d '1 minute ago' "$T/$b/.venvrc" "$T/$b/x" "$T/$b"
+	done
 	start_shell WORKON_HOME="$h"
-	run "cd $T/o/in/a" "vsw_dump in"
-	expect_env in VIRTUAL_ENV "$T/o/in/venv"
-	run "cd $T/o/x" "vsw_dump out"
-	expect_env out VIRTUAL_ENV "$h/myenv"
-	run "cd $T/o/in/a/b" "vsw_dump back"
-	expect_env back VIRTUAL_ENV "$T/o/in/venv"
+	for b in "${bases[@]}"; do
+		i=$((i + 1))
+		put_path "in$i" "$T/$b/in/a"
+		put_path "out$i" "$T/$b/x"
+		put_path "back$i" "$T/$b/in/a/b"
+		run "vsw_cdp in$i" "vsw_dump in$i"
+		expect_env "in$i" VIRTUAL_ENV "$T/$b/in/venv"
+		run "vsw_cdp out$i" "vsw_dump out$i"
+		expect_env "out$i" VIRTUAL_ENV "$h/myenv"
+		run "vsw_cdp back$i" "vsw_dump back$i"
+		expect_env "back$i" VIRTUAL_ENV "$T/$b/in/venv"
+	done
 }
 
 # 3. A mode change alone (chmod) changes no file time a shell's builtins
