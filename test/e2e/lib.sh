@@ -30,8 +30,21 @@ e2e_setup() {
 	SKIP=''
 }
 
-e2e_teardown() {
+# End the shell: its tmux server, and then every process left in the
+# pane's session, since one may outlive its terminal (a shell under
+# strace, hung up, spins on it for good).
+stop_shell() {
+	local sid
+	sid=$(tmux -L "$SOCK" display-message -p -t t '#{pane_pid}' 2>/dev/null)
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	if [ -n "$sid" ]; then
+		pkill -KILL -s "$sid" 2>/dev/null
+	fi
+	return 0
+}
+
+e2e_teardown() {
+	stop_shell
 	if [ "$FAILS" -eq 0 ] || [ -z "${E2E_KEEP-}" ]; then
 		chmod -R u+rwx "$T" 2>/dev/null
 		# The shell, hung up by kill-server, may still be writing its

@@ -280,7 +280,7 @@ t_switch_inside_cd() {
 		expect_env pushd VIRTUAL_ENV "$FIX/w/proj2/.venv"
 		expect_unset popd VIRTUAL_ENV
 	fi
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	stop_shell
 	RC_PRE=$(l_user_cd)
 	start_shell
 	run "cd $FIX/w/proj && vsw_dump mine" "vsw_dump next"

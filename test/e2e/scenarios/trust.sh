@@ -291,7 +291,7 @@ t_hostile_state() {
 	expect_unset out VIRTUAL_ENV
 	expect_unset out VSWITCH_STATE
 	grep -q 'malformed' "$T/d/status" && fail "the hook did not drop the garbage state"
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	stop_shell
 	start_shell VSWITCH_STATE='1:a:::-::relative/refused'
 	run "vsw_dump start" "cd $T/p2" "vsw_dump in2"
 	expect_unset start VSWITCH_STATE
