@@ -494,7 +494,7 @@ SHELLS = {
         "every": "`PROMPT_COMMAND`",
     },
     "zsh": {
-        "exe": "zsh", "version": ["zsh", "--version"],
+        "exe": "zsh", "version": ["zsh", "-fc", "echo zsh $ZSH_VERSION"],
         "config": zsh_config, "started": "`zsh -d -i` (ZDOTDIR=rc dir)",
         "hook": bash_zsh_hook,
         "vswitch": "eval \"$('BIN' hook zsh)\"\n",
@@ -504,7 +504,7 @@ SHELLS = {
         "every": "`precmd`",
     },
     "fish": {
-        "exe": "fish", "version": ["fish", "--version"],
+        "exe": "fish", "version": ["fish", "--no-config", "-c", "echo fish $version"],
         "config": fish_config, "started": "`fish --private -i` (XDG_CONFIG_HOME=rc dir)",
         "hook": fish_hook,
         "vswitch": "'BIN' hook fish | source\n",
@@ -537,7 +537,7 @@ SHELLS = {
         "every": "`${|hook;}` in PS1",
     },
     "tcsh": {
-        "exe": "tcsh", "version": ["tcsh", "--version"],
+        "exe": "tcsh", "version": ["tcsh", "-f", "-c", "echo tcsh $tcsh"],
         "config": tcsh_config, "started": "`tcsh -i` (HOME=rc dir, for ~/.tcshrc)",
         "hook": tcsh_hook,
         "vswitch": "'BIN' hook tcsh | source /dev/stdin\n",
@@ -610,9 +610,10 @@ def shell_version(shell):
         p = subprocess.run(SHELLS[shell]["version"], stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=60,
                            env={"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/nonexistent"})
-        return p.stdout.decode(errors="replace").strip().splitlines()[0]
+        v = p.stdout.decode(errors="replace").strip().splitlines()[0].replace("@(#)", "")
     except (OSError, IndexError, subprocess.SubprocessError):
-        return "?"
+        v = "?"
+    return v if shell in v.lower() else "%s %s" % (shell, v)
 
 
 class Shell:
