@@ -17,6 +17,10 @@ N, is the per-prompt cost. The workloads are:
            neither in any project;
   idle     empty lines in DEEP, so no prompt follows a change of directory.
 
+Start-up is not timed: after the first prompt we type the shell's
+VIRTUAL_ENV check line and wait for its output and the prompt after it,
+and the clock starts at the first line of the workload.
+
 Each shell runs pinned to one CPU (taskset -c 0 when present): on two
 vCPUs fish's per-prompt times are bimodal otherwise.
 
@@ -656,23 +660,17 @@ class Shell:
                     raise EOFError("shell exited; last output: %r" % self.buf[-400:])
                 self.buf += data
 
-    def settle(self, quiet=0.2):
-        """After the first prompt: read until the shell has been silent
-        for `quiet` seconds, and drop what came (ksh93 draws its first
-        prompt twice), so that each prompt waited for later is the one
-        that follows the line just typed."""
+    def settle(self, shell):
+        """After start-up: wait for the prompt, then type the shell's
+        VIRTUAL_ENV check line and wait for its output and the prompt
+        after it. A shell that drew its first prompt twice (ksh93 does)
+        or was still busy after it is then done with start-up: each
+        prompt waited for later is the one that follows the line just
+        typed."""
         self.read_until(MARK)
-        while True:
-            r, _, _ = select.select([self.fd], [], [], quiet)
-            if not r:
-                break
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                data = b""
-            if not data:
-                raise EOFError("shell exited; last output: %r" % self.buf[-400:])
-        self.buf = b""
+        os.write(self.fd, SHELLS[shell]["check"] + b"\r")
+        self.read_until(VE_RE)
+        self.read_until(MARK)
 
     def line(self, text):
         """Type one line and wait for the next prompt."""
@@ -732,7 +730,7 @@ def run_timed(cfg, n, a):
     sh = Shell(argv, env, start_dir(cfg["mode"], a))
     try:
         # start-up is not timed: the clock starts at the first line
-        sh.settle()
+        sh.settle(cfg["shell"])
         lines = workload(cfg["mode"], n, a)
         t0 = time.perf_counter()
         for ln in lines:
@@ -773,7 +771,7 @@ def run_counted(cfg, n, a):
     env = dict(base_env(a.home), **cfg["env"])
     sh = Shell(argv, env, start_dir(cfg["mode"], a))
     try:
-        sh.settle()
+        sh.settle(cfg["shell"])
         t0 = time.time()
         for ln in workload(cfg["mode"], n, a):
             sh.line(ln)
