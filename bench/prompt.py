@@ -553,7 +553,9 @@ SHELLS = {
     },
     "elvish": {
         "exe": "elvish", "version": ["elvish", "-version"],
-        "config": elvish_config, "started": "`elvish` (XDG_CONFIG_HOME=rc dir)",
+        "config": elvish_config, "started": "`elvish` (XDG_CONFIG_HOME=rc dir); the prompt's mark is "
+                   "printed by a last `edit:before-readline` closure, as elvish draws "
+                   "a prompt again when its text changed",
         "hook": elvish_hook,
         "vswitch": "eval ('BIN' hook elvish | slurp)\n",
         # direnv 2.32's hook ends its try with `except`, which elvish
