@@ -20,8 +20,11 @@ MODES = [("cd", "enter/leave", "true-cd"), ("within", "within a project", "true-
 # The shells whose vswitch hook runs the binary at each cd by design
 # (elvish 0.19 cannot read a file's time without a process).
 CD_RUNS = {"elvish"}
-# The issue's bounds on vswitch's hook cost over the baseline's, per
-# workload (set for bash, zsh and fish only).
+# The issue's targets on costs (the bounds below, the ratio to direnv,
+# the idle cost) are set for bash, zsh and fish: for the other shells
+# the targets listed are those on process counts. The issue's bounds on
+# vswitch's hook cost over the baseline's, per workload.
+COST_TARGETS = {"bash", "zsh", "fish"}
 BOUND = {"cd": {"bash": 1.0, "zsh": 1.0, "fish": 1.0},
          "within": {"bash": 0.2, "zsh": 0.2, "fish": 0.5},
          "outside": {"bash": 0.2, "zsh": 0.2, "fish": 0.5}}
@@ -306,9 +309,9 @@ def main():
             forks = r.get("forks")
             w("| %s, %s: a cd starts no process | %s processes per prompt | %s |" %
               (s, label, "–" if forks is None else "%.1f" % forks,
-               "does not apply: the elvish hook runs the binary at each cd"
+               "does not apply: the %s hook runs the binary at each cd, by design" % s
                if s in CD_RUNS else verdict(forks == 0)))
-        if (s, "cd", "direnv") in cell:
+        if s in COST_TARGETS and (s, "cd", "direnv") in cell:
             r2 = ratio(over(s, "cd", "vswitch"), over(s, "cd", "direnv"))
             w("| %s: enter/leave hook cost ≤ 0.1× direnv's | %s | %s |" %
               (s, fmt_ratio(r2), verdict(r2 is not None and r2 <= 0.1)))
@@ -316,10 +319,11 @@ def main():
         forks = r.get("forks")
         w("| %s: idle prompt starts no process | %s processes per prompt | %s |" %
           (s, "–" if forks is None else "%.1f" % forks, verdict(forks == 0)))
-        o, b = over(s, "idle", "vswitch"), over(s, "idle", "true-all")
-        r3 = ratio(max(o, 0.0) if o is not None else None, b)
-        w("| %s: idle hook cost ≤ 0.05× the every-prompt `/bin/true` hook | %+.3f ms vs %+.3f ms (%s) | %s |" %
-          (s, o or 0, b or 0, fmt_ratio(r3), verdict(r3 is not None and r3 <= 0.05)))
+        if s in COST_TARGETS:
+            o, b = over(s, "idle", "vswitch"), over(s, "idle", "true-all")
+            r3 = ratio(max(o, 0.0) if o is not None else None, b)
+            w("| %s: idle hook cost ≤ 0.05× the every-prompt `/bin/true` hook | %+.3f ms vs %+.3f ms (%s) | %s |" %
+              (s, o or 0, b or 0, fmt_ratio(r3), verdict(r3 is not None and r3 <= 0.05)))
     d = bmap.get("deep", {})
     ir = num(d.get("instructions"))
     w("| `export bash` at depth 12: fewer instructions than `/bin/true` | %s vs %s | %s |" %
@@ -335,6 +339,9 @@ def main():
           (ms(c), verdict(c is not None and c < 50)))
     else:
         w("| completion over 5,000 envs < 50 ms | not measured | – |")
+    w("\nThe targets on cost are the issue's, set for %s; for the other shells "
+      "the targets are those on the processes started (the tables above give "
+      "their costs and ratios)." % ", ".join(sorted(COST_TARGETS)))
     w("\nA hook cost below zero counts as zero in a ratio. Idle-prompt hook costs are differences of two noisy medians and can "
       "come out slightly negative; the process count is the exact check.")
 
