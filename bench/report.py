@@ -129,6 +129,14 @@ def main():
         c, base = cost(shell, mode, variant), cost(shell, mode, "none")
         return None if c is None or base is None else c - base
 
+    def cpu(shell, mode, variant):
+        r = cell.get((shell, mode, variant))
+        return None if r is None or r.get("cpu_median") is None else r["cpu_median"] * 1e3
+
+    def cpu_over(shell, mode, variant):
+        c, base = cpu(shell, mode, variant), cpu(shell, mode, "none")
+        return None if c is None or base is None else c - base
+
     out = []
     w = out.append
     with open(a.machine) as f:
@@ -160,7 +168,13 @@ def main():
     w("- **outside any project**: the lines alternate `cd OUT` and `cd OUT2`, "
       "12 levels below it; no env.")
     w("- **idle**: empty lines in DEEP, with the env active.\n")
-    w("Each shell runs pinned to one CPU (`taskset -c 0`).\n")
+    w("Each shell runs pinned to one CPU (`taskset -c 0`). Each workload "
+      "also has a table of CPU time per prompt: the user and system time of "
+      "the shell and of the programs it ran and waited for, from "
+      "`/proc/PID/stat` (10 ms ticks, over the whole run). Load on the "
+      "machine moves it less than wall time, so its ratios are the ones to "
+      "read on a busy machine; what a program leaves running (direnv, "
+      "elvish's daemon) is not in it.\n")
     w("What each column is:\n")
     for v in VARIANTS:
         w("- **%s**: %s." % (HEAD[v], meta["variants"][v]))
@@ -209,6 +223,21 @@ def main():
             r1 = ratio(over(s, mode, "vswitch"), over(s, mode, base))
             r2 = ratio(over(s, mode, "vswitch"), over(s, mode, "direnv"))
             w("| %s | %s | %s | %s |" % (s, " | ".join(cells), fmt_ratio(r1), fmt_ratio(r2)))
+        w("")
+        w("CPU time per prompt (ms): the shell's and that of the programs it "
+          "ran, as above, median of the same runs:\n")
+        w("| shell | %s | vswitch ÷ `/bin/true` %s |" %
+          (" | ".join(HEAD[v] for v in VARIANTS),
+           "every prompt" if base == "true-all" else "on $PWD change"))
+        w("|---|%s---|" % ("---|" * len(VARIANTS)))
+        for s in shells:
+            cells = []
+            for v in VARIANTS:
+                c, o = cpu(s, mode, v), cpu_over(s, mode, v)
+                cells.append("–" if c is None else ms(c) if v == "none" or o is None else
+                             "%s (%+.2f)" % (ms(c), o))
+            r1 = ratio(cpu_over(s, mode, "vswitch"), cpu_over(s, mode, base))
+            w("| %s | %s | %s |" % (s, " | ".join(cells), fmt_ratio(r1)))
         w("")
         w("Processes started per prompt (`fork` / `exec`):\n")
         w("| shell | %s |" % " | ".join(HEAD[v] for v in VARIANTS))
