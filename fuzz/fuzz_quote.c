@@ -1,7 +1,7 @@
 /* fuzz_quote: every shell's quoting must read back as exactly the bytes
  * quoted. Each quoted word is decoded here by the shell's rules (POSIX
- * single quotes; fish's quotes and \xHH / \XHH) and compared with the
- * input. */
+ * single quotes; fish's quotes and \xHH / \XHH; tcsh's; elvish's and
+ * xonsh's escapes) and compared with the input. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +106,33 @@ static int unquote_xonsh(const char *q, struct strbuf *out)
 	return strcmp(q, "')") ? -1 : 0;
 }
 
+/* tcsh: '...' holding no ', !, \ or newline; outside, \' \! \\ and
+ * $_vswitch_nl:q (the hook's variable holding a newline). */
+static int unquote_tcsh(const char *q, struct strbuf *out)
+{
+	static const char nl[] = "$_vswitch_nl:q";
+
+	while (*q) {
+		if (*q == '\'') {
+			for (q++; *q != '\''; q++) {
+				if (!*q || *q == '!' || *q == '\\' || *q == '\n')
+					return -1;
+				strbuf_addch(out, *q);
+			}
+			q++;
+		} else if (q[0] == '\\' && q[1] && strchr("'!\\", q[1])) {
+			strbuf_addch(out, q[1]);
+			q += 2;
+		} else if (!strncmp(q, nl, sizeof(nl) - 1)) {
+			strbuf_addch(out, '\n');
+			q += sizeof(nl) - 1;
+		} else {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The decoder for each shell's quoting: POSIX single quotes for every
  * row that uses shell_quote_single, else by name. A shell with none
  * stops the fuzzer at once, so a new quoting is never left unchecked. */
@@ -116,6 +143,7 @@ static const struct {
 	{ "fish", unquote_fish },
 	{ "elvish", unquote_elvish },
 	{ "xonsh", unquote_xonsh },
+	{ "tcsh", unquote_tcsh },
 };
 
 static int (*decoder(const struct shell *sh))(const char *, struct strbuf *)
