@@ -16,6 +16,7 @@
 # The hook's state is the record $env.__vswitch: nu passes strings to
 # child processes but no record, so a child nu starts afresh.
 #   bin     the binary, looked up on PATH again when it is gone
+#   rc      the exit status of its last run
 #   pwd     the folder the binary last ran for (null: never)
 #   ve      VIRTUAL_ENV as the binary left it
 #   here    the names the binary saw in pwd ('/venv/.venvrc', or '')
@@ -42,18 +43,14 @@ def _vswitch_names_in [d: string]: nothing -> string {
     $env.__vswitch.names | where {|n| $d | path join $n | path exists } | each {|n| '/' + $n } | str join
 }
 
-# Whether the binary is still where it was recorded; else look it up on
-# PATH (an upgrade moved it).
-def --env _vswitch_rebin []: nothing -> bool {
+# The binary: where it was recorded if it is still there, else where
+# PATH has it (an upgrade moved it); '' for nowhere.
+def _vswitch_find_bin []: nothing -> string {
     if ($env.__vswitch.bin | path exists) {
-        return true
+        return $env.__vswitch.bin
     }
     let found = (which -a vswitch | where type == external)
-    if ($found | is-empty) {
-        return false
-    }
-    $env.__vswitch.bin = ($found | first | get path)
-    true
+    if ($found | is-empty) { '' } else { $found | first | get path }
 }
 
 # An env of ours is active with label l: show it, wrapping the prompt
@@ -75,27 +72,48 @@ def --env _vswitch_leave [] {
     }
 }
 
-# Apply the binary's output, an object a line.
+# Apply the binary's output, an object a line: the variables set, then
+# those unset, then the hook's own values, then the prompt. (A hide-env
+# after a call of a def --env in the same block does not stay, in nu
+# 0.115: so the changes are gathered first.)
 def --env _vswitch_apply [out: string] {
-    for c in ($out | lines | where $it starts-with '{' | each {|l| try { $l | from json } catch { null } } | compact) {
-        match $c.op? {
-            'set' => { load-env {($c.name): $c.value} }
-            'unset' => { hide-env -i $c.name }
-            'prompt' => { _vswitch_enter $c.value }
-            'prompt-clear' => { _vswitch_leave }
-            'hook-var' | 'hook-list' => { $env.__vswitch = ($env.__vswitch | upsert $c.name $c.value) }
+    let cs = ($out | lines | where $it starts-with '{'
+        | each {|l| try { $l | from json } catch { null } } | compact)
+    let sets = ($cs | where {|c| $c.op? == 'set' }
+        | reduce -f {} {|c, acc| $acc | upsert $c.name $c.value })
+    let unsets = ($cs | where {|c| $c.op? == 'unset' } | each {|c| $c.name })
+    let own = ($cs | where {|c| $c.op? in ['hook-var' 'hook-list'] }
+        | reduce -f {} {|c, acc| $acc | upsert $c.name $c.value })
+    let prompt = ($cs | where {|c| $c.op? in ['prompt' 'prompt-clear'] })
+    load-env $sets
+    if ($unsets | is-not-empty) {
+        hide-env -i ...$unsets
+    }
+    $env.__vswitch = ($env.__vswitch | merge $own)
+    if ($prompt | is-not-empty) {
+        let p = ($prompt | last)
+        if $p.op == 'prompt' {
+            _vswitch_enter $p.value
+        } else {
+            _vswitch_leave
         }
     }
 }
 
 # Run the binary with args, print what it says on stderr, apply what it
-# prints, remember what it saw; its exit status.
-def --env _vswitch_run [...args: string]: nothing -> int {
-    if not (_vswitch_rebin) {
-        return 127
+# prints, remember what it saw; its exit status goes in
+# $env.__vswitch.rc. (Called only as a command of its own: in nu 0.115
+# a def --env called inside a condition brings back a variable that
+# hide-env takes out after it.)
+def --env _vswitch_run [...args: string] {
+    let bin = (_vswitch_find_bin)
+    $env.__vswitch.rc = 127
+    if $bin == '' {
+        return
     }
+    $env.__vswitch.bin = $bin
     let pwd = $env.PWD
-    let r = (^$env.__vswitch.bin ...$args | complete)
+    let r = (^$bin ...$args | complete)
     let err = $r.stderr
     # a message may name a path that is not UTF-8
     print -e -n (if ($err | describe) == 'binary' { $err | decode utf-8 } else { $err })
@@ -104,23 +122,35 @@ def --env _vswitch_run [...args: string]: nothing -> int {
     $env.__vswitch.pwd = $pwd
     $env.__vswitch.ve = ($env.VIRTUAL_ENV? | default '')
     $env.__vswitch.here = (_vswitch_names_in $pwd)
-    $r.exit_code
+    $env.__vswitch.rc = $r.exit_code
 }
 
 # After each change of $env.PWD and before each prompt: run the binary
 # when what it reads may have changed.
 def --env _vswitch_check [] {
     let v = $env.__vswitch
-    if $v.pwd == null {
-        _vswitch_run 'export' $_vswitch_shell '--init' | ignore
+    # nu starts no process in a folder that is gone (and runs little
+    # else): the env stays until a cd leaves it
+    if not ($env.PWD | path exists) {
+        return
+    }
+    let args = if $v.pwd == null {
+        ['export' $_vswitch_shell '--init']
     } else if ($v.pwd != $env.PWD or $v.ve != ($env.VIRTUAL_ENV? | default '')
             or $v.here != (_vswitch_names_in $env.PWD)) {
-        _vswitch_run 'export' $_vswitch_shell | ignore
+        ['export' $_vswitch_shell]
+    } else {
+        []
     }
+    if ($args | is-empty) {
+        return
+    }
+    _vswitch_run ...$args
 }
 
 # Completion: the commands; the shells after hook and export; after use,
-# the envs of the env home (quoted as nu reads them when they need it);
+# the envs of the env home (those that are not plain words written as
+# nu strings, as `to nuon` writes them);
 # nothing (nu's own completion of files) after allow and deny, or for
 # use with a word that reads as a path.
 def _vswitch_complete [context: string] {
@@ -131,16 +161,37 @@ def _vswitch_complete [context: string] {
         return ($commands | where $it starts-with $a)
     }
     let sub = $words.1
-    let a = ($words | last)
-    if ($words | length) != 3 or not (_vswitch_rebin) {
+    # the word as typed, and what it says: one begun with a quote is
+    # read up to here (in double quotes \" and \\ are escapes)
+    let typed = ($words | last)
+    let open = ($typed | str substring 0..<1)
+    let a = (if $open == '"' {
+        $typed | str substring 1.. | str replace -a '\\' (char nul) | str replace -a '\"' '"' | str replace -a (char nul) '\'
+    } else if $open in ["'" '`'] {
+        $typed | str substring 1..
+    } else {
+        $typed
+    })
+    let bin = (_vswitch_find_bin)
+    if ($words | length) != 3 or $bin == '' {
         return null
     }
     if $sub in [hook export] {
-        return (^$env.__vswitch.bin hook '--list' | lines)
+        return (^$bin hook '--list' | lines)
     }
     if $sub == 'use' and not ($a =~ '/' or $a starts-with '.' or $a starts-with '~') {
-        return (^$env.__vswitch.bin list $'--prefix=($a)' | complete | get stdout | lines
-            | each {|n| {value: ($n | to nuon), description: ''} | if ($n | to nuon) == $n { $in } else { $in | upsert display $n } })
+        let out = (^$bin list $'--prefix=($a)' | complete | get stdout)
+        # a name that is not UTF-8 cannot be used here anyway
+        let names = (if ($out | describe) == 'binary' { $out | decode utf-8 } else { $out } | lines)
+        # a word begun with a quote gets every name quoted
+        let quoted = ($open in ['"' "'" '`'])
+        return ($names | each {|n|
+            if not $quoted and $n =~ '^[A-Za-z0-9_][A-Za-z0-9_.+@,=-]*$' {
+                {value: $n}
+            } else {
+                {value: ($n | to nuon), display: $n}
+            }
+        } | where {|c| $c.value starts-with $typed })
     }
     null
 }
@@ -148,20 +199,21 @@ def _vswitch_complete [context: string] {
 # The commands that change this shell have their output applied here;
 # every other command runs the binary as it is.
 def --env --wrapped vswitch [...args: string@_vswitch_complete] {
-    if not (_vswitch_rebin) {
+    let bin = (_vswitch_find_bin)
+    if $bin == '' {
         print -e $"vswitch: the binary is gone from '($env.__vswitch.bin)' and not on PATH"
         ^sh -c 'exit 127'
         return
     }
-    if ($args | is-not-empty) and ($args.0 in ($_vswitch_cmds | split row ' ')) {
-        let rc = (_vswitch_run $'--shell=($_vswitch_shell)' ...$args)
-        # the status of the last external command is the line's; a
-        # command's own setting of LAST_EXIT_CODE is not kept
-        if $rc != 0 {
-            ^sh -c $'exit ($rc)'
-        }
-    } else {
-        ^$env.__vswitch.bin ...$args
+    if ($args | is-empty) or ($args.0 not-in ($_vswitch_cmds | split row ' ')) {
+        ^$bin ...$args
+        return
+    }
+    _vswitch_run $'--shell=($_vswitch_shell)' ...$args
+    # the status of the last external command is the line's; a
+    # command's own setting of LAST_EXIT_CODE is not kept
+    if $env.__vswitch.rc != 0 {
+        ^sh -c $'exit ($env.__vswitch.rc)'
     }
 }
 
@@ -170,7 +222,7 @@ if ($env.__vswitch? | describe | str starts-with 'record') and ($env.PROMPT_COMM
     $env.PROMPT_COMMAND = $env.__vswitch.orig
 }
 $env.__vswitch = {
-    bin: $_vswitch_bin, pwd: null, ve: '', here: '', names: [], label: null,
+    bin: $_vswitch_bin, rc: 0, pwd: null, ve: '', here: '', names: [], label: null,
     deact: false, orig: null,
     # The prompt while an env of ours is active: the label, then what
     # the prompt it wraps draws, unless VIRTUAL_ENV_DISABLE_PROMPT is
