@@ -91,20 +91,27 @@ start_shell() {
 	# With STRACE set, every process the shell starts is logged, and
 	# so is the open of each sync file, to count processes between two
 	# syncs (procs_between); threads (fish has some) are not processes.
+	# (nu, built with musl, opens files with open, not openat.)
 	local tr=''
-	[ -n "${STRACE-}" ] && tr="strace -f -qq -e trace=process,openat -o $T/strace "
+	[ -n "${STRACE-}" ] && tr="strace -f -qq -e trace=process,open,openat -o $T/strace "
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -s t \
 		-c "$START_DIR" "exec $as $tr env -i$q $cmd"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
 	sync_shell || fail "$SH did not start"
 }
 
-# Type each argument as one line.
+# Type each argument as one line. A shell that loses lines typed while
+# it is busy (one_line_at_a_time) has each one typed once the one before
+# has run.
 type_lines() {
 	local line
 	for line in "$@"; do
 		tmux -L "$SOCK" send-keys -t t -l -- "$line"
 		tmux -L "$SOCK" send-keys -t t Enter
+		case $line in
+		"vsw_sync "*) ;;
+		*) if sh_has one_line_at_a_time; then sync_shell || return 1; fi ;;
+		esac
 	done
 }
 
@@ -223,6 +230,24 @@ sh_refuses() {
 
 sh_refused_bytes() {
 	:
+}
+
+# What text the shell holds: "bytes" (any), or "utf8" (only UTF-8: it
+# cannot even enter a folder whose path is not). An adapter whose shell
+# holds less defines its own.
+sh_holds() {
+	echo bytes
+}
+
+# A line that runs the command line $1 with its output into the file
+# $2, and a command that fails (where `false` is no command, the
+# adapter says how to run it).
+l_to() {
+	echo "$1 > $2"
+}
+
+l_false() {
+	echo false
 }
 
 # How a word that starts with the character $1 is typed so that Tab
