@@ -184,6 +184,39 @@ START_TEST(hook_list)
 }
 END_TEST
 
+/* hook nu: the binary's path, as invoked, in a const; a path that is
+ * not UTF-8, which nu cannot hold, is refused with the reason and no
+ * hook. */
+START_TEST(hook_nu_utf8_only)
+{
+	char *args[] = { "nu" }, *raw;
+	struct strbuf sb = STRBUF_INIT;
+	struct cmd_ctx c;
+
+	memset(&c, 0, sizeof(c));
+	c.argc = 1;
+	c.argv = args;
+	c.argv0 = "/opt/caf\xc3\xa9/vswitch";
+	c.out = &sb;
+	stderr_begin();
+	ck_assert_int_eq(command_run(command_find("hook"), &c), 0);
+	raw = stderr_end();
+	ck_assert_str_eq(raw, "");
+	free(raw);
+	ck_assert(!strncmp(sb.buf, "const _vswitch_bin = \"/opt/caf\xc3\xa9/vswitch\"\n", 41));
+	strbuf_setlen(&sb, 0);
+	c.argv0 = "/opt/b\xffd/vswitch";
+	stderr_begin();
+	ck_assert_int_eq(command_run(command_find("hook"), &c), 1);
+	raw = stderr_end();
+	ck_assert_str_eq(sb.buf, "");
+	ck_assert_ptr_nonnull(strstr(raw, "vswitch: cannot write the nu hook: '/opt/b\xffd/vswitch': "
+				     "nushell holds only UTF-8 text"));
+	free(raw);
+	strbuf_release(&sb);
+}
+END_TEST
+
 /* status judges an inherited state as the hook does: another user's
  * (sudo -E) is shown as ignored, and its env is not called active. */
 START_TEST(status_of_another_users_state)
@@ -232,6 +265,7 @@ Suite *command_suite(void)
 	tcase_add_test(tc, argument_counts);
 	tcase_add_test(tc, needs_the_hook);
 	tcase_add_test(tc, hook_list);
+	tcase_add_test(tc, hook_nu_utf8_only);
 	tcase_add_test(tc, status_of_another_users_state);
 	suite_add_tcase(s, tc);
 	return s;
