@@ -116,11 +116,16 @@ type_lines() {
 }
 
 # Type a line that touches a file, and wait for it: everything typed
-# before has run and every prompt hook before it has run.
+# before has run and every prompt hook before it has run. A shell that
+# loses lines typed while it is busy (one_line_at_a_time) has the line
+# typed again when it has not run in 3 s (running it twice does no
+# harm), and then is waited for until it draws its prompt, so that the
+# next line is typed while it reads.
 sync_shell() {
 	NSYNC=$((NSYNC + 1))
 	type_lines "vsw_sync $NSYNC"
-	local i=0
+	local i=0 one=''
+	sh_has one_line_at_a_time && one=1
 	while [ ! -e "$T/sync/$NSYNC" ]; do
 		i=$((i + 1))
 		if [ $i -gt $((E2E_TIMEOUT * 20)) ]; then
@@ -128,8 +133,16 @@ sync_shell() {
 			pane | sed -e '/^[[:space:]]*$/d' -e 's/^/    | /' | tail -15
 			return 1
 		fi
+		[ -n "$one" ] && [ $((i % 60)) -eq 0 ] && type_lines "vsw_sync $NSYNC"
 		sleep 0.05
 	done
+	if [ -n "$one" ]; then
+		i=0
+		until [[ $(last_line) == *"$(sh_prompt)" ]] || [ $i -gt $((E2E_TIMEOUT * 20)) ]; do
+			i=$((i + 1))
+			sleep 0.05
+		done
+	fi
 	return 0
 }
 

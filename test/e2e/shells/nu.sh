@@ -65,6 +65,14 @@ sh_write_rc() {
 \$env.PROMPT_INDICATOR = '> '
 $(nu_helpers)
 \$env.config.hooks.pre_prompt = [{|| \$"(\$env.LAST_EXIT_CODE)\\n" | save -a \$'(\$env.VSW_T)/pc_status' }]
+# the status vsw_status writes: that of the last line but vsw_sync's,
+# which one_line_at_a_time types between the scenario's lines
+# (kept in a record, which nu passes to no child)
+\$env.__vsw = {line: '', last: 0}
+\$env.config.hooks.pre_execution = [{|| \$env.__vsw.line = (commandline) }]
+\$env.config.hooks.pre_prompt = (\$env.config.hooks.pre_prompt | append {||
+	if not (\$env.__vsw.line | str starts-with 'vsw_sync ') { \$env.__vsw.last = \$env.LAST_EXIT_CODE }
+})
 $RC_PRE
 RC
 	# the set-up line's work: the hook, saved in the autoload folder
@@ -85,7 +93,7 @@ def vsw_registrations [n: string] {
 }
 def vsw_sync [n: string] { '' | save -f $'($env.VSW_T)/sync/($n)' }
 def vsw_dump [n: string] { ^/usr/bin/env -u CMD_DURATION_MS -u LAST_EXIT_CODE -0 | save -f $'($env.VSW_T)/d/($n)' }
-def vsw_status [n: string] { $"($env.LAST_EXIT_CODE)\n" | save -f $'($env.VSW_T)/d/($n)' }
+def vsw_status [n: string] { $"($env.__vsw.last)\n" | save -f $'($env.VSW_T)/d/($n)' }
 def vsw_py [n: string] {
 	let f = $'($env.VSW_T)/d/($n)'
 	^python -c 'import sys; print(sys.prefix)' o+e> $f
