@@ -1,9 +1,10 @@
 # vswitch hook for nushell. nu cannot evaluate text it is handed, so
-# the hook is saved once to a file nu reads at start-up, its autoload
-# folder:
-#     mkdir ($nu.user-autoload-dirs | first); vswitch hook nu | save -f ($nu.user-autoload-dirs | first | path join vswitch.nu)
-# (or save it anywhere and `source` it at the end of config.nu). Run the
-# line again after moving the binary.
+# the hook is saved once, by these two lines typed in nu, into the
+# autoload folder that nu reads at start-up (and does not make):
+#     mkdir $nu.user-autoload-dirs.0
+#     vswitch hook nu | save -f ($nu.user-autoload-dirs.0)/vswitch.nu
+# (or save it anywhere and `source` it at the end of config.nu). Save it
+# again after moving the binary.
 # `vswitch hook nu` prints this file after the consts _vswitch_bin (the
 # binary's path as invoked), _vswitch_cmds (the commands that change the
 # shell), _vswitch_shell (nu) and _vswitch_stampdir (which this hook,
