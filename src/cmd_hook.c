@@ -32,6 +32,7 @@ int cmd_hook(struct cmd_ctx *c)
 	const struct shell *sh;
 	struct strbuf names = STRBUF_INIT, cmds = STRBUF_INIT, self = STRBUF_INIT;
 	struct strbuf stamps = STRBUF_INIT;
+	int rc;
 
 	if (!strcmp(c->argv[0], "--list")) {
 		shell_names(c->out, "\n");
@@ -62,10 +63,20 @@ int cmd_hook(struct cmd_ctx *c)
 			{ "stampdir", stamps.buf },
 		};
 
-		shell_hook(sh, vars, sizeof(vars) / sizeof(vars[0]), c->out);
+		size_t n = sizeof(vars) / sizeof(vars[0]);
+		const char *why = NULL;
+
+		/* nushell: a path that is not UTF-8 */
+		for (size_t i = 0; i < n && !why; i++)
+			if ((why = shell_cannot_hold(sh, vars[i].value, HOLD_HOOK_VAR)))
+				error("cannot write the %s hook: '%s': %s", sh->name,
+				      vars[i].value, why);
+		if (!why)
+			shell_hook(sh, vars, n, c->out);
+		rc = why ? 1 : 0;
 	}
 	strbuf_release(&cmds);
 	strbuf_release(&self);
 	strbuf_release(&stamps);
-	return 0;
+	return rc;
 }

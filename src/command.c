@@ -73,19 +73,26 @@ static void usage_row(struct strbuf *out, const char *left, size_t width,
 #define SETUP_COLUMN 40
 
 /* "  NAME   SETUP  (RCFILE)", the rc file on a line of its own where
- * the row would pass 80 columns. */
+ * the row would pass 80 columns, or the set-up takes lines. */
 static void setup_row(struct strbuf *out, const struct shell *sh, size_t width)
 {
 	size_t n = strlen(sh->setup);
 
 	if (n > width)
 		width = n;
-	if (2 + 7 + width + 2 + strlen(sh->rcfile) + 2 <= 80)
+	if (!strchr(sh->setup, '\n') &&
+	    2 + 7 + width + 2 + strlen(sh->rcfile) + 2 <= 80) {
 		strbuf_addf(out, "  %-6s %-*s  (%s)\n", sh->name, (int)width,
 			    sh->setup, sh->rcfile);
-	else
-		strbuf_addf(out, "  %-6s %s\n  %-6s (%s)\n", sh->name, sh->setup,
-			    "", sh->rcfile);
+		return;
+	}
+	strbuf_addf(out, "  %-6s ", sh->name);
+	for (const char *p = sh->setup; *p; p++) {
+		strbuf_addch(out, *p);
+		if (*p == '\n')
+			strbuf_addf(out, "  %-6s ", "");
+	}
+	strbuf_addf(out, "\n  %-6s (%s)\n", "", sh->rcfile);
 }
 
 void command_usage(struct strbuf *out)
@@ -153,9 +160,16 @@ int command_need_hook(const char *name)
 {
 	struct strbuf lines = STRBUF_INIT;
 
-	for (size_t i = 0; i < shell_count; i++)
-		strbuf_addf(&lines, "%s%s in %s", i ? "; " : "",
-			    shell_table[i]->setup, shell_table[i]->rcfile);
+	for (size_t i = 0; i < shell_count; i++) {
+		strbuf_addstr(&lines, i ? "; " : "");
+		/* a set-up of two lines, on this one line */
+		for (const char *p = shell_table[i]->setup; *p; p++)
+			if (*p == '\n')
+				strbuf_addstr(&lines, "; ");
+			else
+				strbuf_addch(&lines, *p);
+		strbuf_addf(&lines, " in %s", shell_table[i]->rcfile);
+	}
 	error("'%s' changes the shell, so it needs the hook: add the line for your shell to its rc file (%s)",
 	      name, lines.buf);
 	strbuf_release(&lines);

@@ -5,7 +5,7 @@
 
 const struct shell *const shell_table[] = {
 	&shell_bash, &shell_zsh, &shell_fish, &shell_ksh, &shell_mksh, &shell_tcsh,
-	&shell_elvish, &shell_xonsh,
+	&shell_elvish, &shell_xonsh, &shell_nu,
 };
 const size_t shell_count = sizeof(shell_table) / sizeof(shell_table[0]);
 

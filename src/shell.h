@@ -9,8 +9,10 @@
 #include "changes.h"
 #include "strbuf.h"
 
-/* What a value is to the shell, for shell_cannot_hold(). */
-enum hold_kind { HOLD_ENV_PATH, HOLD_LABEL };
+/* What a value is to the shell, for shell_cannot_hold(): an env's
+ * path, its label, or a value the hook text holds (the binary's path,
+ * the stamp folder). */
+enum hold_kind { HOLD_ENV_PATH, HOLD_LABEL, HOLD_HOOK_VAR };
 
 /* A variable the hook text reads, printed before it by `vswitch hook`. */
 struct hook_var {
@@ -20,7 +22,8 @@ struct hook_var {
 
 struct shell {
 	const char *name;	/* as given to hook, export and --shell */
-	const char *setup;	/* the line that loads the hook, for rcfile */
+	const char *setup;	/* the line that loads the hook, for rcfile
+				 * (lines, for a shell that takes two) */
 	const char *rcfile;	/* the start-up file it goes in */
 	const char *hook_text;	/* hooks/NAME.*, embedded at build time */
 	/* NULL, or the hook text this shell shares with its kin (bash and
@@ -89,6 +92,6 @@ void shell_posix_prompt(struct strbuf *out, const char *label);
 
 /* Rows, each defined in its shell_NAME.c. */
 extern const struct shell shell_bash, shell_zsh, shell_fish, shell_ksh, shell_mksh,
-	shell_tcsh, shell_elvish, shell_xonsh;
+	shell_tcsh, shell_elvish, shell_xonsh, shell_nu;
 
 #endif

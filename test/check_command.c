@@ -47,8 +47,17 @@ START_TEST(usage_from_table)
 		ck_assert_msg(strstr(sb.buf, want.buf), "no line for %s",
 			      command_table[i].name);
 	}
-	for (size_t i = 0; i < shell_count; i++)
-		ck_assert_ptr_nonnull(strstr(sb.buf, shell_table[i]->setup));
+	/* each line of each (nu's has two) */
+	for (size_t i = 0; i < shell_count; i++) {
+		for (const char *p = shell_table[i]->setup; *p;) {
+			size_t n = strcspn(p, "\n");
+
+			strbuf_set(&want, "");
+			strbuf_add(&want, p, n);
+			ck_assert_ptr_nonnull(strstr(sb.buf, want.buf));
+			p += n + (p[n] != '\0');
+		}
+	}
 	for (line = sb.buf; *line;) {
 		size_t n = strcspn(line, "\n");
 
@@ -130,8 +139,18 @@ START_TEST(needs_the_hook)
 	ck_assert_str_eq(out, "");
 	ck_assert(!strncmp(err, HOOK_MSG, strlen(HOOK_MSG)));
 	ck_assert_ptr_eq(strchr(err, '\n'), err + strlen(err) - 1);
-	for (size_t i = 0; i < shell_count; i++)
-		ck_assert_ptr_nonnull(strstr(err, shell_table[i]->setup));
+	/* each line of each set-up; nu's two lines as "A; B" */
+	for (size_t i = 0; i < shell_count; i++) {
+		struct strbuf want = STRBUF_INIT;
+
+		for (const char *p = shell_table[i]->setup; *p; p++)
+			if (*p == '\n')
+				strbuf_addstr(&want, "; ");
+			else
+				strbuf_addch(&want, *p);
+		ck_assert_ptr_nonnull(strstr(err, want.buf));
+		strbuf_release(&want);
+	}
 	free(out);
 	free(err);
 	/* with it (--shell), off outside any project deactivates nothing */
@@ -162,6 +181,39 @@ START_TEST(hook_list)
 	free(out);
 	free(err);
 	strbuf_release(&want);
+}
+END_TEST
+
+/* hook nu: the binary's path, as invoked, in a const; a path that is
+ * not UTF-8, which nu cannot hold, is refused with the reason and no
+ * hook. */
+START_TEST(hook_nu_utf8_only)
+{
+	char *args[] = { "nu" }, *raw;
+	struct strbuf sb = STRBUF_INIT;
+	struct cmd_ctx c;
+
+	memset(&c, 0, sizeof(c));
+	c.argc = 1;
+	c.argv = args;
+	c.argv0 = "/opt/caf\xc3\xa9/vswitch";
+	c.out = &sb;
+	stderr_begin();
+	ck_assert_int_eq(command_run(command_find("hook"), &c), 0);
+	raw = stderr_end();
+	ck_assert_str_eq(raw, "");
+	free(raw);
+	ck_assert(!strncmp(sb.buf, "const _vswitch_bin = \"/opt/caf\xc3\xa9/vswitch\"\n", 41));
+	strbuf_setlen(&sb, 0);
+	c.argv0 = "/opt/b\xffd/vswitch";
+	stderr_begin();
+	ck_assert_int_eq(command_run(command_find("hook"), &c), 1);
+	raw = stderr_end();
+	ck_assert_str_eq(sb.buf, "");
+	ck_assert_ptr_nonnull(strstr(raw, "vswitch: cannot write the nu hook: '/opt/b\xffd/vswitch': "
+				     "nushell holds only UTF-8 text"));
+	free(raw);
+	strbuf_release(&sb);
 }
 END_TEST
 
@@ -213,6 +265,7 @@ Suite *command_suite(void)
 	tcase_add_test(tc, argument_counts);
 	tcase_add_test(tc, needs_the_hook);
 	tcase_add_test(tc, hook_list);
+	tcase_add_test(tc, hook_nu_utf8_only);
 	tcase_add_test(tc, status_of_another_users_state);
 	suite_add_tcase(s, tc);
 	return s;

@@ -636,6 +636,31 @@ START_TEST(what_the_shell_cannot_hold)
 }
 END_TEST
 
+/* nushell holds only UTF-8: an env whose label (from pyvenv.cfg) or
+ * path is not is refused, with the reason; one that is UTF-8 is used,
+ * '$' and '~' in its path included. */
+START_TEST(nu_holds_only_utf8)
+{
+	tvenv("lab/venv", "prompt = caf\xe9\n");
+	tvenv("p\xff/venv", "");
+	tvenv("ok$~/venv", "prompt = caf\xc3\xa9\n");
+	shell = &shell_nu;
+	free(run("lab", ENGINE_EXPORT, 0, NULL));
+	ck_assert_ptr_null(var[V_VE]);
+	ck_assert_ptr_nonnull(strstr(err, "not activating '@/lab/venv': "
+				     "nushell holds only UTF-8 text, so it cannot hold this label"));
+	free(run("p\xff", ENGINE_EXPORT, 0, NULL));
+	ck_assert_ptr_null(var[V_VE]);
+	ck_assert_ptr_nonnull(strstr(err, "cannot hold this path"));
+	STEP("out", ENGINE_USE, 0, "lab/venv", "");
+	ck_assert_int_eq(rc, -1);
+	free(run("ok$~", ENGINE_EXPORT, 0, NULL));
+	ck_assert_ptr_nonnull(var[V_VE]);
+	ck_assert_str_eq(var[V_VEP], "caf\xc3\xa9");
+	shell = NULL;
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -663,6 +688,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, link_resolved_on_path);
 	tcase_add_test(tc, round_trip_leaves_no_trace);
 	tcase_add_test(tc, what_the_shell_cannot_hold);
+	tcase_add_test(tc, nu_holds_only_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }

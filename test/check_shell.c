@@ -154,6 +154,22 @@ START_TEST(xonsh_quoting)
 }
 END_TEST
 
+/* nu: "..." with \u{H} for each control character, DEL, " and \;
+ * UTF-8 characters as they are; a byte that is not UTF-8 (which nu
+ * cannot hold: such a value is refused first) as U+FFFD. */
+START_TEST(nu_quoting)
+{
+	const struct shell *sh = &shell_nu;
+
+	CHECK_QUOTE(sh, "", "\"\"");
+	CHECK_QUOTE(sh, "it's $x (cmd) `id` {a} ~ *", "\"it's $x (cmd) `id` {a} ~ *\"");
+	CHECK_QUOTE(sh, "\"q\" back\\slash", "\"\\u{22}q\\u{22} back\\u{5c}slash\"");
+	CHECK_QUOTE(sh, "a\nb\x1b\x7f", "\"a\\u{a}b\\u{1b}\\u{7f}\"");
+	CHECK_QUOTE(sh, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\x8d", "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\x8d\"");
+	CHECK_QUOTE(sh, "x\xffy\xc3", "\"x\\u{fffd}y\\u{fffd}\"");
+}
+END_TEST
+
 /* The code sh renders for a list with one change of each kind. */
 static char *render_all(const struct shell *sh)
 {
@@ -280,6 +296,57 @@ START_TEST(render_xonsh)
 			    "('set', 'PATH', b'/p/venv/bin::/usr/bin')\n"
 			    "('prompt', b'it\\x27s')\n");
 	free(x);
+}
+END_TEST
+
+/* nu: JSON Lines; PATH a list, split at each ':' (an empty entry
+ * kept); control characters, " and \ as \u00HH or \" \\. */
+START_TEST(render_nu)
+{
+	char *n = render_all(&shell_nu);
+
+	ck_assert_str_eq(n, "{\"op\":\"prompt-clear\"}\n"
+			    "{\"op\":\"set\",\"name\":\"VIRTUAL_ENV\",\"value\":\"/p/it's venv\"}\n"
+			    "{\"op\":\"unset\",\"name\":\"PYTHONHOME\"}\n"
+			    "{\"op\":\"set\",\"name\":\"PATH\",\"value\":[\"/p/venv/bin\",\"\",\"/usr/bin\"]}\n"
+			    "{\"op\":\"prompt\",\"value\":\"it's\"}\n");
+	free(n);
+	n = render_one(&shell_nu, CH_SET, "X", "\"a\\b\"\n\t\x7f\xc3\xa9");
+	ck_assert_str_eq(n, "{\"op\":\"set\",\"name\":\"X\",\"value\":\"\\u0022a\\u005cb\\u0022\\u000a\\u0009\\u007f\xc3\xa9\"}\n");
+	free(n);
+	n = render_one(&shell_nu, CH_PATH, "PATH", "");
+	ck_assert_str_eq(n, "{\"op\":\"set\",\"name\":\"PATH\",\"value\":[\"\"]}\n");
+	free(n);
+	n = render_one(&shell_nu, CH_PATH, "PATH", ":a:");
+	ck_assert_str_eq(n, "{\"op\":\"set\",\"name\":\"PATH\",\"value\":[\"\",\"a\",\"\"]}\n");
+	free(n);
+}
+END_TEST
+
+/* nu refuses an env whose path or label is not UTF-8, and a hook value
+ * that is not; it holds every UTF-8 text, '$', '~' and ':' included. */
+START_TEST(nu_cannot_hold)
+{
+	static const char *const bad[] = {
+		"/p/\xff/venv", "\xc3", "a\xc3(", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"\x80", "\xe2\x82",
+	};
+	const char *why;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_ptr_nonnull(shell_cannot_hold(&shell_nu, bad[i], HOLD_ENV_PATH));
+		ck_assert_ptr_nonnull(shell_cannot_hold(&shell_nu, bad[i], HOLD_LABEL));
+		ck_assert_ptr_nonnull(shell_cannot_hold(&shell_nu, bad[i], HOLD_HOOK_VAR));
+	}
+	why = shell_cannot_hold(&shell_nu, "\xff", HOLD_LABEL);
+	ck_assert_ptr_null(strchr(why, '\n'));
+	ck_assert_ptr_nonnull(strstr(why, "UTF-8"));
+	ck_assert_ptr_nonnull(strstr(why, "cannot hold this label"));
+	ck_assert_ptr_nonnull(strstr(shell_cannot_hold(&shell_nu, "\xff", HOLD_ENV_PATH),
+				     "cannot hold this path"));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_nu, "/p/$HOME/~/a:b/venv", HOLD_ENV_PATH));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_nu, "caf\xc3\xa9 \xf0\x9f\x90\x8d \xc2\x85\n", HOLD_LABEL));
+	ck_assert_ptr_null(shell_cannot_hold(&shell_nu, "", HOLD_LABEL));
 }
 END_TEST
 
@@ -419,6 +486,9 @@ START_TEST(hook_vars)
 	strbuf_setlen(&sb, 0);
 	shell_hook(&shell_elvish, v, 1, &sb);
 	ck_assert(!strncmp(sb.buf, "var bin = \"/opt/it's/vswitch\"\n", 30));
+	strbuf_setlen(&sb, 0);
+	shell_hook(&shell_nu, v, 1, &sb);
+	ck_assert(!strncmp(sb.buf, "const _vswitch_bin = \"/opt/it's/vswitch\"\n", 41));
 	/* ksh93 and mksh: the part they share, then each one's own */
 	for (size_t i = 0; i < 2; i++) {
 		const struct shell *sh = i ? &shell_mksh : &shell_ksh;
@@ -451,7 +521,7 @@ START_TEST(hook_variables)
 	struct strlist l = STRLIST_INIT;
 	struct strbuf b = STRBUF_INIT, z = STRBUF_INIT, f = STRBUF_INIT;
 	struct strbuf k = STRBUF_INIT, m = STRBUF_INIT, e = STRBUF_INIT;
-	struct strbuf x = STRBUF_INIT;
+	struct strbuf x = STRBUF_INIT, n = STRBUF_INIT;
 
 	strlist_add(&l, "+/it's");
 	strlist_add(&l, "");
@@ -464,6 +534,7 @@ START_TEST(hook_variables)
 	shell_mksh.render(&ch, &m);
 	shell_elvish.render(&ch, &e);
 	shell_xonsh.render(&ch, &x);
+	shell_nu.render(&ch, &n);
 	ck_assert_str_eq(b.buf, "_vswitch_stampdir='/s d'\n"
 			      "_vswitch_watch=('+/it'\\''s' '')\n");
 	ck_assert_str_eq(z.buf, "builtin typeset -g _vswitch_stampdir='/s d'\n"
@@ -482,6 +553,8 @@ START_TEST(hook_variables)
 			      "hook-list watch \"+/it's\" \"\"\n");
 	ck_assert_str_eq(x.buf, "('hook-var', 'stampdir', b'/s d')\n"
 			      "('hook-list', 'watch', [b'+/it\\x27s', b''])\n");
+	ck_assert_str_eq(n.buf, "{\"op\":\"hook-var\",\"name\":\"stampdir\",\"value\":\"/s d\"}\n"
+			      "{\"op\":\"hook-list\",\"name\":\"watch\",\"value\":[\"+/it's\",\"\"]}\n");
 	changes_free(&ch);
 	strlist_free(&l);
 	strbuf_release(&b);
@@ -491,6 +564,7 @@ START_TEST(hook_variables)
 	strbuf_release(&m);
 	strbuf_release(&e);
 	strbuf_release(&x);
+	strbuf_release(&n);
 }
 END_TEST
 
@@ -523,6 +597,9 @@ Suite *shell_suite(void)
 	tcase_add_test(tc, render_elvish);
 	tcase_add_test(tc, render_xonsh);
 	tcase_add_test(tc, xonsh_cannot_hold);
+	tcase_add_test(tc, nu_quoting);
+	tcase_add_test(tc, render_nu);
+	tcase_add_test(tc, nu_cannot_hold);
 	tcase_add_test(tc, fish_path_list);
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, hooks);

@@ -105,8 +105,9 @@ start_shell() {
 	# With STRACE set, every process the shell starts is logged, and
 	# so is the open of each sync file, to count processes between two
 	# syncs (procs_between); threads (fish has some) are not processes.
+	# (nu, built with musl, opens files with open, not openat.)
 	local tr=''
-	[ -n "${STRACE-}" ] && tr="strace -f -qq -e trace=process,openat -o $T/strace "
+	[ -n "${STRACE-}" ] && tr="strace -f -qq -e trace=process,open,openat -o $T/strace "
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -s t \
 		-c "$START_DIR" "exec $as $tr env -i$q $cmd"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
@@ -114,9 +115,11 @@ start_shell() {
 }
 
 # Type each argument as one line. A shell that loses lines typed ahead
-# (feature one_line_per_prompt) appends a byte to $VSW_T/prompts as it
-# is about to read a line: each line waits for its own prompt (or, if
-# none comes within 10 s, is typed anyway and the count starts over).
+# has each one wait: with one_line_per_prompt, its rc appends a byte to
+# $VSW_T/prompts as it is about to read a line, and each line waits for
+# its own prompt (or, if none comes within 10 s, is typed anyway and the
+# count starts over); with one_line_at_a_time, each line is followed by
+# a sync.
 type_lines() {
 	local line
 	for line in "$@"; do
@@ -126,6 +129,10 @@ type_lines() {
 		fi
 		tmux -L "$SOCK" send-keys -t t -l -- "$line"
 		tmux -L "$SOCK" send-keys -t t Enter
+		case $line in
+		"vsw_sync "*) ;;
+		*) if sh_has one_line_at_a_time; then sync_shell || return 1; fi ;;
+		esac
 	done
 }
 
@@ -144,11 +151,16 @@ wait_prompts() {
 }
 
 # Type a line that touches a file, and wait for it: everything typed
-# before has run and every prompt hook before it has run.
+# before has run and every prompt hook before it has run. A shell that
+# loses lines typed while it is busy (one_line_at_a_time) has the line
+# typed again when it has not run in 3 s (running it twice does no
+# harm), and then is waited for until it draws its prompt, so that the
+# next line is typed while it reads.
 sync_shell() {
 	NSYNC=$((NSYNC + 1))
 	type_lines "vsw_sync $NSYNC"
-	local i=0
+	local i=0 one=''
+	sh_has one_line_at_a_time && one=1
 	while [ ! -e "$T/sync/$NSYNC" ]; do
 		i=$((i + 1))
 		if [ $i -gt $((E2E_TIMEOUT * 20)) ]; then
@@ -156,8 +168,16 @@ sync_shell() {
 			pane | sed -e '/^[[:space:]]*$/d' -e 's/^/    | /' | tail -15
 			return 1
 		fi
+		[ -n "$one" ] && [ $((i % 60)) -eq 0 ] && type_lines "vsw_sync $NSYNC"
 		sleep 0.05
 	done
+	if [ -n "$one" ]; then
+		i=0
+		until [[ $(last_line) == *"$(sh_prompt)" ]] || [ $i -gt $((E2E_TIMEOUT * 20)) ]; do
+			i=$((i + 1))
+			sleep 0.05
+		done
+	fi
 	return 0
 }
 
@@ -258,6 +278,24 @@ sh_refuses() {
 
 sh_refused_bytes() {
 	:
+}
+
+# What text the shell holds: "bytes" (any), or "utf8" (only UTF-8: it
+# cannot even enter a folder whose path is not). An adapter whose shell
+# holds less defines its own.
+sh_holds() {
+	echo bytes
+}
+
+# A line that runs the command line $1 with its output into the file
+# $2, and a command that fails (where `false` is no command, the
+# adapter says how to run it).
+l_to() {
+	echo "$1 > $2"
+}
+
+l_false() {
+	echo false
 }
 
 # How a word that starts with the character $1 is typed so that Tab

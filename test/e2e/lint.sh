@@ -10,7 +10,12 @@ for f in "$E2E_DIR"/shells/*.sh; do
 	(
 		# shellcheck source=/dev/null
 		. "$f"
-		sh_installed || { echo "lint: ${f##*/}: the shell is not installed (make deps)"; exit 1; }
+		if ! sh_installed; then
+			# a shell make deps may fail to get (sh_optional) is skipped
+			why=$(sh_optional 2>/dev/null) && { echo "lint: ${f##*/}: skipped, not installed: $why"; exit 0; }
+			echo "lint: ${f##*/}: the shell is not installed (make deps)"
+			exit 1
+		fi
 		sh_lint
 	) || { echo "lint: ${f##*/}: failed"; rc=1; }
 done

@@ -4,17 +4,24 @@ prompt labels, evaluated by a real shell, read back from a child's
 environment (`env -0`) and from the prompt as the shell draws it (with
 control characters shown as text).
 
-  roundtrip.py make DIR N SEED   make N projects under DIR/r/ whose
+  roundtrip.py make DIR N SEED [HOLDS]
+                                 make N projects under DIR/r/ whose
                                  paths and labels are random byte strings
                                  (every byte but NUL, newlines included,
                                  some seeded with command substitutions
                                  that would touch DIR/pwned); DIR/p/rtI
-                                 holds project I's path
+                                 holds project I's path. HOLDS "utf8"
+                                 (a shell that holds only UTF-8) makes
+                                 UTF-8 text instead, every code point
+                                 but NUL, and one label in ten not
+                                 UTF-8, which must be refused
   roundtrip.py check DIR N in|inout|all PROMPT [REFUSED]
                                  compare the dumps with what was made;
                                  print the failures; exit 1 if any
                                  (an env whose path holds ':' or a
-                                 byte of REFUSED must not be activated)
+                                 byte of REFUSED, or for HOLDS utf8 whose
+                                 label is not UTF-8, must not be
+                                 activated)
 
 The shell's part is its adapter's (test/e2e/shells/SH.sh, sh_roundtrip):
 a script that dumps the environment in DIR/neutral to DIR/d/before,
@@ -31,12 +38,33 @@ import sys
 IGNORED = {b"OLDPWD", b"_"}
 
 
-def rand_bytes(rng, pwned):
+def rand_char(rng, special, controls):
+    """One character of UTF-8 text, biased as rand_bytes is: any code
+    point but NUL and the surrogates, C1 controls included, and C0
+    controls and DEL when controls."""
+    r = rng.random()
+    if r < 0.35:
+        return bytes([rng.choice(special)])
+    if r < 0.7:
+        return bytes([rng.randint(0x20, 0x7E)])
+    if r < 0.8:
+        c = rng.randint(1, 0x7F)
+        return bytes([c if controls or 0x20 <= c < 0x7F or c in b"\t\n" else 0x5F])
+    top = rng.choice([0xFF, 0x7FF, 0xFFFF, 0x10FFFF])
+    while True:
+        c = rng.randint(0x80, top)
+        if not 0xD800 <= c <= 0xDFFF:
+            return chr(c).encode("utf-8")
+
+
+def rand_bytes(rng, pwned, utf8=False, controls=True):
     n = rng.randint(1, 40)
     # bias towards the bytes shells care about
     special = b"'\"\\$`!%(){}[]*?~#&|;<> \t\n-=@^"
     out = bytearray()
-    for _ in range(n):
+    for _ in range(n if utf8 else 0):
+        out += rand_char(rng, special, controls)
+    for _ in range(0 if utf8 else n):
         r = rng.random()
         if r < 0.35:
             out.append(rng.choice(special))
@@ -46,14 +74,21 @@ def rand_bytes(rng, pwned):
             out.append(rng.randint(1, 255))
     if rng.random() < 0.05:
         # a ':' makes the env refused (PATH cannot hold it); keep some
-        out.insert(rng.randint(0, len(out)), 0x3A)
+        out.insert(boundary(out, rng.randint(0, len(out)), utf8), 0x3A)
     if rng.random() < 0.3:
         inj = rng.choice([b"$(touch %s)", b"`touch %s`", b"';touch %s;'",
                           b"\\';touch %s #", b"${PATH-$(touch %s)}",
                           b"%%(touch %s)"])
-        at = rng.randint(0, len(out))
+        at = boundary(out, rng.randint(0, len(out)), utf8)
         out[at:at] = inj.replace(b"%s", pwned).replace(b"%%", b"%")
     return bytes(out)
+
+
+def boundary(s, at, utf8):
+    """at, or for UTF-8 text the first character boundary from it on."""
+    while utf8 and at < len(s) and 0x80 <= s[at] < 0xC0:
+        at += 1
+    return at
 
 
 def path_of(raw):
@@ -86,18 +121,48 @@ def cfg_value(label):
     return bytes(out + b"'")
 
 
+def holds(d):
+    """What the shell holds: b"bytes", or b"utf8"."""
+    try:
+        return open(os.path.join(d, "rt-holds"), "rb").read()
+    except OSError:
+        return b"bytes"
+
+
 def cases(d, n):
     base = os.fsencode(d)
     rng = random.Random(int(open(os.path.join(d, "rt-seed")).read()))
     pwned = base + b"/pwned"
+    utf8 = holds(d) == b"utf8"
     for i in range(n):
-        proj = base + b"/r/%d/" % i + path_of(rand_bytes(rng, pwned))
-        yield i, proj, rand_bytes(rng, pwned)
+        # nu's cd cannot enter a folder whose name holds a C0 control
+        # character but a tab or newline, and trims the blanks at the end
+        # of its argument (nu 0.115 says "Directory not found"): the
+        # paths of UTF-8 text have none of those, the labels do
+        proj = base + b"/r/%d/" % i + path_of(rand_bytes(rng, pwned, utf8, False))
+        if utf8 and proj[-1:].isspace():
+            proj += b"_"
+        label = rand_bytes(rng, pwned, utf8)
+        if utf8 and rng.random() < 0.1:
+            # a byte that is not UTF-8: refused
+            at = rng.randint(0, len(label))
+            label = label[:at] + bytes([rng.choice([0x80, 0xBF, 0xC3, 0xED, 0xF5, 0xFF])]) + label[at:]
+        yield i, proj, label
 
 
-def make(d, n, seed):
+def is_utf8(s):
+    try:
+        s.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def make(d, n, seed, what="bytes"):
     with open(os.path.join(d, "rt-seed"), "w") as f:
         f.write(seed)
+    with open(os.path.join(d, "rt-holds"), "w") as f:
+        f.write(what)
     os.makedirs(os.path.join(d, "p"), exist_ok=True)
     os.makedirs(os.path.join(d, "neutral"), exist_ok=True)
     for i, proj, label in cases(d, n):
@@ -158,6 +223,7 @@ def load(path):
 def check(d, n, what, prompt, refused=b""):
     dd = os.path.join(d, "d")
     fails = []
+    utf8 = holds(d) == b"utf8"
     try:
         base = load(os.path.join(dd, "before"))
     except OSError as e:
@@ -170,7 +236,8 @@ def check(d, n, what, prompt, refused=b""):
             fails.append("%d: no dump (%s)" % (i, e.strerror))
             continue
         venv = proj + b"/venv"
-        if any(c in venv for c in b":" + refused):
+        if any(c in venv for c in b":" + refused) or (
+                utf8 and not (is_utf8(venv) and is_utf8(label))):
             # refused: PATH (or the shell) cannot hold it; nothing may
             # change
             if b"VIRTUAL_ENV" in env or b"VIRTUAL_ENV_PROMPT" in env:
@@ -205,7 +272,7 @@ def check(d, n, what, prompt, refused=b""):
 def main():
     cmd = sys.argv[1]
     if cmd == "make":
-        make(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        make(sys.argv[2], int(sys.argv[3]), sys.argv[4], *sys.argv[5:6])
         return 0
     if cmd == "check":
         refused = os.fsencode(sys.argv[6]) if len(sys.argv) > 6 else b""

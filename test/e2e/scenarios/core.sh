@@ -111,6 +111,8 @@ t_hostile_paths() {
 	run "cd $FIX/w/plain" "vsw_dump before"
 	for i in "${!HOSTILE[@]}"; do
 		dir=$FIX/h/$i/${HOSTILE[$i]}
+		# a shell that holds only UTF-8 cannot even enter one that is not
+		[ "$(sh_holds)" = utf8 ] && sh_refuses "$dir/venv" && continue
 		put_path "$i" "$dir/deep"
 		run "vsw_cdp $i" "vsw_dump in$i"
 		if sh_refuses "$dir/venv"; then
@@ -163,8 +165,8 @@ t_status_nounset_double_load() {
 	RC_POST=$(l_load_hook "$VSW")
 	start_shell
 	: >"$T/pc_status"
-	run "cd $FIX/w/proj/a; false" "vsw_status st1" "cd $FIX/w/plain; false" \
-		"vsw_status st2" "false" "vsw_status st3" "vsw_dump out"
+	run "cd $FIX/w/proj/a; $(l_false)" "vsw_status st1" "cd $FIX/w/plain; $(l_false)" \
+		"vsw_status st2" "$(l_false)" "vsw_status st3" "vsw_dump out"
 	expect_file st1 1
 	expect_file st2 1
 	expect_file st3 1
@@ -210,6 +212,13 @@ t_deleted_project() {
 	run "cd $p/sub" "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$p/venv"
 	rm -rf "$p"
+	if sh_has gone_cwd_runs_nothing; then
+		run "cd ~" "vsw_dump after"
+		expect_same_env before after
+		expect_prompt "$(plain_prompt)"
+		skip "$SH runs no command in a folder that is gone; leaving it was checked"
+		return
+	fi
 	run "true" "" "cd ." "cd .." "vsw_dump gone" "cd ~" "vsw_dump after"
 	expect_same_env before after
 	expect_screen_lacks "Segmentation"
@@ -254,8 +263,8 @@ t_pip_workflow() {
 	run "cd $p" "python3 -m venv venv" "vswitch on" "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$p/venv"
 	run "pip install -q --no-index $T/vswdemo-1.0-py3-none-any.whl" \
-		"pip freeze > requirements.txt" \
-		"python -c 'import vswdemo; print(vswdemo.__file__)' > \$VSW_T/d/inside" \
+		"$(l_to "pip freeze" requirements.txt)" \
+		"$(l_to "python -c 'import vswdemo; print(vswdemo.__file__)'" "$T/d/inside")" \
 		"cd ~" "python3 -c 'import vswdemo'" "vsw_status st"
 	# a wheel installed from a file is frozen as "name @ file://..."
 	grep -Eq '^vswdemo( @ file://|==1.0)' "$p/requirements.txt" ||

@@ -309,7 +309,7 @@ t_binary_moved() {
 	RC_POST=$(l_load_hook "$T/b1/vswitch")
 	start_shell
 	rm "$T/b1/vswitch"
-	run "$(l_prepend_path "$T/b2")" "cd $FIX/w/proj" "vsw_dump in" "vswitch status > \$VSW_T/d/status"
+	run "$(l_prepend_path "$T/b2")" "cd $FIX/w/proj" "vsw_dump in" "$(l_to "vswitch status" "$T/d/status")"
 	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
 	grep -q "^active: *$FIX/w/proj/venv" "$T/d/status" || fail "status: $(cat "$T/d/status")"
 	expect_screen_lacks "No such file"

@@ -70,7 +70,7 @@ t_hostile_env_name() {
 	expect_env used VIRTUAL_ENV "$h"
 	expect_env used VIRTUAL_ENV_PROMPT "$NAMED_HOSTILE"
 	expect_screen_has "($NAMED_HOSTILE) $(plain_prompt)"
-	run "vswitch list > \$VSW_T/d/list" "vswitch off" "vsw_dump off"
+	run "$(l_to "vswitch list" "$T/d/list")" "vswitch off" "vsw_dump off"
 	expect_file list "$(n_list)"
 	expect_same_env before off
 	# Tab completes the name from its first character, quoted

@@ -96,7 +96,7 @@ t_safety_clone_ships_venv() {
 	fi
 	RUN_AS=$NOBODY
 	start_shell
-	run "git clone -q $src $T/work/clone" "cd $T/work/clone/app" "ls >/dev/null" \
+	run "git clone -q $src $T/work/clone" "cd $T/work/clone/app" "$(l_to ls /dev/null)" \
 		"vsw_dump in"
 	expect_unset in VIRTUAL_ENV
 	[ -e "$T/ran" ] && fail "the clone's venv/bin/ls ran"

@@ -36,8 +36,8 @@ t_trust_clone_ships_ls() {
 	chown -R "$NOBODY" "$c/venv"
 	chmod g+w "$g/venv/bin"
 	start_shell
-	run "cd $c/src" "ls >/dev/null" "vsw_dump in" "cd deep" "cd .." "cd $c" \
-		"vswitch status > \$VSW_T/d/status"
+	run "cd $c/src" "$(l_to ls /dev/null)" "vsw_dump in" "cd deep" "cd .." "cd $c" \
+		"$(l_to "vswitch status" "$T/d/status")"
 	expect_unset in VIRTUAL_ENV
 	[ -e "$T/ran" ] && fail "the clone's venv/bin/ls ran"
 	# another user's: no advice to allow it
@@ -47,7 +47,7 @@ t_trust_clone_ships_ls() {
 		fail "refusal said $(screen_count "not activating '$c/venv'") times, expected once"
 	grep -q "^refused: *'$c/venv' belongs to uid $NOBODY" "$T/d/status" ||
 		fail "status: $(cat "$T/d/status")"
-	run "cd $g/src" "ls >/dev/null" "vsw_dump g"
+	run "cd $g/src" "$(l_to ls /dev/null)" "vsw_dump g"
 	expect_unset g VIRTUAL_ENV
 	[ -e "$T/ran" ] && fail "the group-writable venv's bin/ls ran"
 	expect_screen_has "not activating '$g/venv': '$g/venv/bin' is writable by its group"
@@ -84,7 +84,7 @@ t_trust_venvrc() {
 	expect_screen_has "'$p/.venvrc' changed since it was allowed"
 	run "vswitch allow .." "vsw_dump reallowed"
 	expect_env reallowed VIRTUAL_ENV_PROMPT edited
-	run "vswitch deny" "vsw_dump denied" "vswitch status > \$VSW_T/d/status"
+	run "vswitch deny" "vsw_dump denied" "$(l_to "vswitch status" "$T/d/status")"
 	expect_unset denied VIRTUAL_ENV
 	expect_screen_has "vswitch: denied '$p/.venvrc'"
 	grep -q "denied with 'vswitch deny'" "$T/d/status" || fail "status: $(cat "$T/d/status")"
@@ -224,7 +224,13 @@ t_hostile_deleted_cwd() {
 	run "cd $p/sub" "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$p/venv"
 	rm -rf "$p"
-	run "cd ." "vswitch allow" "vswitch status > \$VSW_T/d/status" "vsw_dump gone" \
+	if sh_has gone_cwd_runs_nothing; then
+		run "cd $T" "vsw_dump out"
+		expect_unset out VIRTUAL_ENV
+		skip "$SH runs no command in a folder that is gone; leaving it was checked"
+		return
+	fi
+	run "cd ." "vswitch allow" "$(l_to "vswitch status" "$T/d/status")" "vsw_dump gone" \
 		"cd $T" "vsw_dump out"
 	expect_screen_has "vswitch: '$p/sub' is not a directory: No such file or directory"
 	grep -q "^directory: $p/sub" "$T/d/status" || fail "status: $(cat "$T/d/status")"
@@ -285,8 +291,11 @@ t_hostile_path_values() {
 t_hostile_state() {
 	mkdir -p "$T/p2"
 	mkfake "$T/p2/venv"
-	start_shell VSWITCH_STATE=$'1:a:%zz\x01garbage:::::::\xff'
-	run "cd $T/p2" "vsw_dump in" "vswitch status > \$VSW_T/d/status" "cd $T" "vsw_dump out"
+	local garbage=$'1:a:%zz\x01garbage:::::::\xff'
+	# a shell that holds only UTF-8 does not start with the \xff
+	[ "$(sh_holds)" = utf8 ] && garbage=${garbage%$'\xff'}
+	start_shell VSWITCH_STATE="$garbage"
+	run "cd $T/p2" "vsw_dump in" "$(l_to "vswitch status" "$T/d/status")" "cd $T" "vsw_dump out"
 	expect_env in VIRTUAL_ENV "$T/p2/venv"
 	expect_unset out VIRTUAL_ENV
 	expect_unset out VSWITCH_STATE
@@ -320,7 +329,7 @@ PY
 	mkfake "$h/$odd"
 	printf 'env = %s\n' "$odd" >"$T/proj/.venvrc"
 	start_shell WORKON_HOME="$h" FIX_PWNED="$FIX_PWNED"
-	run "cd $T/proj" "vsw_dump in" "vswitch status > \$VSW_T/d/status" "cd $T" "vsw_dump out"
+	run "cd $T/proj" "vsw_dump in" "$(l_to "vswitch status" "$T/d/status")" "cd $T" "vsw_dump out"
 	expect_unset out VIRTUAL_ENV
 	if sh_refuses "$h/$odd"; then
 		expect_unset in VIRTUAL_ENV
@@ -337,7 +346,7 @@ PY
 # nothing runs. E2E_SEED repeats a run.
 t_roundtrip_property() {
 	local out
-	"$E2E_DIR/roundtrip.py" make "$T" 500 "$E2E_SEED" || { fail "cannot make the projects"; return; }
+	"$E2E_DIR/roundtrip.py" make "$T" 500 "$E2E_SEED" "$(sh_holds)" || { fail "cannot make the projects"; return; }
 	sh_roundtrip 500 "$T" "$VSW" >"$T/script"
 	# shellcheck disable=SC2046 # the command's words
 	env -i HOME="$T/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb \
@@ -359,7 +368,7 @@ $out"
 # 11b. The same, fewer, through the interactive shell in tmux.
 t_roundtrip_interactive() {
 	local out i
-	"$E2E_DIR/roundtrip.py" make "$T" 25 "$E2E_SEED" || { fail "cannot make the projects"; return; }
+	"$E2E_DIR/roundtrip.py" make "$T" 25 "$E2E_SEED" "$(sh_holds)" || { fail "cannot make the projects"; return; }
 	start_shell
 	run "cd $T/neutral" "vsw_dump before"
 	for i in $(seq 0 24); do

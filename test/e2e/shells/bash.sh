@@ -3,6 +3,8 @@
 # scenarios need to know about one shell; a new shell is one more file
 # here, named after the shell's row in `vswitch hook --list`. It defines:
 #   sh_installed         succeeds when the shell can be run here
+#   sh_optional          (only for a shell make deps may fail to get)
+#                        why its scenarios are skipped when it is not
 #   sh_cmd               the command line that starts it interactively
 #   sh_write_rc          its rc file under $T/home: the plain prompt, a
 #                        handler of the user's own that appends $? to
@@ -55,9 +57,16 @@
 # process, so each cd runs the binary), python_program (the shell is a
 # Python program, which does not start with another PYTHONHOME),
 # one_line_per_prompt (lines typed ahead get lost: the rc appends a byte
-# to $VSW_T/prompts before each prompt, and each line waits for its own). An
+# to $VSW_T/prompts before each prompt, and each line waits for its own),
+# one_line_at_a_time (lines typed while the shell is busy can be lost
+# or run as one: each is typed after the one before has run),
+# gone_cwd_runs_nothing (in a folder that was removed the shell runs
+# nothing but cd). An
 # adapter whose shell refuses some envs defines sh_refuses PATH and
-# sh_refused_bytes (lib.sh has the defaults: none).
+# sh_refused_bytes (lib.sh has the defaults: none), and sh_holds when
+# it holds only UTF-8 text (utf8; lib.sh's default: bytes). lib.sh's
+# l_to CMD FILE (CMD > FILE) and l_false (false) are redefined by a
+# shell that writes them otherwise.
 # l_typed_start C is how a word starting with C is typed for Tab.
 
 sh_installed() { command -v bash >/dev/null; }
