@@ -192,8 +192,9 @@ deps:
 		hyperfine direnv gnuplot-nox time strace bash-completion git \
 		clang libclang-rt-14-dev groff-base man-db npm
 # nushell: npm's prebuilt binary, pinned to a version that runs on
-# Debian's node; without the registry its tests are skipped
-	npm install -g nushell@0.115.1 >/dev/null 2>&1 || \
+# Debian's node; without the registry (5 minutes at most) its tests
+# are skipped
+	timeout 300 npm install -g nushell@0.115.1 >/dev/null 2>&1 || \
 		echo "deps: nushell is not installed (npm cannot reach its registry); its tests will be skipped"
 
 bench: vswitch
