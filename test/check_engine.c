@@ -187,6 +187,7 @@ static char *run(const char *rel, enum engine_cmd cmd, int init, const char *use
 	in.use_env = use ? env : NULL;
 	in.shell = shell;
 	stderr_begin();
+	engine_notes_begin(&in);	/* as a command does before it runs */
 	rc = engine_run(&cfg, &in, cmd, &ch);
 	raw = stderr_end();
 	free(err);

@@ -70,9 +70,19 @@ static void root_close(void)
 	rm_tree(root);
 }
 
-/* Per test: an empty root and an environment that points inside it. */
+/* Per test: an empty root and an environment that points inside it,
+ * with none of the other variables a result depends on (a test that
+ * sets one is not undone when tests share a process, CK_FORK=no). */
 static void root_reset(void)
 {
+	static const char *const unset[] = {
+		"VSWITCH_CONFIG", "WORKON_HOME", "VIRTUAL_ENV", "PYTHONHOME",
+		"VSWITCH_STATE", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR",
+		"POETRY_VIRTUALENVS_PATH", "POETRY_VIRTUALENVS_IN_PROJECT",
+		"POETRY_CACHE_DIR", "POETRY_CONFIG_DIR", "PIPENV_VENV_IN_PROJECT",
+		"PIPENV_CUSTOM_VENV_NAME", "PIPENV_PYTHON", "PYENV_ROOT",
+	};
+
 	rm_tree(root);
 	if (mkdir(root, 0755))
 		fatal("mkdir root");
@@ -80,11 +90,8 @@ static void root_reset(void)
 	setenv("HOME", tpath("home"), 1);
 	setenv("XDG_CONFIG_HOME", tpath("xdg-config"), 1);
 	setenv("XDG_DATA_HOME", tpath("xdg-data"), 1);
-	unsetenv("VSWITCH_CONFIG");
-	unsetenv("WORKON_HOME");
-	unsetenv("VIRTUAL_ENV");
-	unsetenv("PYTHONHOME");
-	unsetenv("VSWITCH_STATE");
+	for (size_t i = 0; i < sizeof(unset) / sizeof(unset[0]); i++)
+		unsetenv(unset[i]);
 }
 
 TCase *fixture_tcase(const char *name)
