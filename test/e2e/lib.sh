@@ -305,6 +305,12 @@ l_typed_start() {
 	printf '\\%s' "$1"
 }
 
+# TEXT with each backslash escape \X read as X: a line of a scenario as
+# a shell that reads backslashes otherwise must be given it.
+unbackslash() {
+	printf '%s' "$1" | sed 's/\\\(.\)/\1/g'
+}
+
 # Hand a path (any bytes) to the shell: vsw_cdp N then cds into it.
 put_path() {
 	printf '%s' "$2" >"$T/p/$1"

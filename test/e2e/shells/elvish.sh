@@ -118,7 +118,7 @@ sh_complete() {
 	read -ra words <<<"$1"
 	[[ $1 == *' ' ]] && words+=('')
 	for w in "${words[@]}"; do
-		w=$(printf '%s' "$w" | sed 's/\\\(.\)/\1/g')
+		w=$(unbackslash "$w")
 		args+=" $(l_quote "$w")"
 	done
 	run "\$edit:completion:arg-completer[vswitch]$args | to-lines | /usr/bin/env LC_ALL=C sort > \$E:VSW_T/d/$2"

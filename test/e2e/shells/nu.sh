@@ -160,7 +160,7 @@ sh_complete() {
 	local line=$1 last
 	last=${line##* }
 	if [[ $last == *\\* ]]; then
-		line="${line% *} $(l_typed_start "$(printf '%s' "$last" | sed 's/\\\(.\)/\1/g')")"
+		line="${line% *} $(l_typed_start "$(unbackslash "$last")")"
 	fi
 	run "_vswitch_complete $(l_quote "$line") | each {|c| if (\$c | describe | str starts-with record) { \$c.value } else { \$c } } | sort | each {|w| \$w + (char nl) } | str join | save -f \$'(\$env.VSW_T)/d/$2'"
 }

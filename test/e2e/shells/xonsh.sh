@@ -153,7 +153,7 @@ SCRIPT
 # write it: a backslash escapes), one a line.
 sh_complete() {
 	local line
-	line=$(printf '%s' "$1" | sed 's/\\\(.\)/\1/g')
+	line=$(unbackslash "$1")
 	run "print('\\n'.join(sorted(str(c) for c in __import__('xonsh.completer').completer.Completer().complete_line($(l_quote "$line"))[0])), file=open(\$VSW_T + '/d/$2', 'w'))"
 }
 
