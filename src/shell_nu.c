@@ -75,11 +75,18 @@ static void head(struct strbuf *out, const char *op, const char *name)
 	strbuf_addstr(out, ",\"value\":");
 }
 
-static void set(struct strbuf *out, const char *name, const char *value)
+/* {"op":OP,"name":NAME,"value":VALUE} */
+static void pair(struct strbuf *out, const char *op, const char *name,
+		 const char *value)
 {
-	head(out, "set", name);
+	head(out, op, name);
 	json(out, value);
 	strbuf_addstr(out, "}\n");
+}
+
+static void set(struct strbuf *out, const char *name, const char *value)
+{
+	pair(out, "set", name, value);
 }
 
 static void unset(struct strbuf *out, const char *name)
@@ -126,9 +133,7 @@ static void prompt(struct strbuf *out, const char *label)
 
 static void hook_var(struct strbuf *out, const char *name, const char *value)
 {
-	head(out, "hook-var", name);
-	json(out, value);
-	strbuf_addstr(out, "}\n");
+	pair(out, "hook-var", name, value);
 }
 
 static void hook_list(struct strbuf *out, const char *name,
