@@ -66,7 +66,7 @@ int cmd_hook(struct cmd_ctx *c)
 		size_t n = sizeof(vars) / sizeof(vars[0]);
 		const char *why = NULL;
 
-		/* nushell: a path that is not UTF-8 */
+		/* a value the shell's row says its hook text cannot hold */
 		for (size_t i = 0; i < n && !why; i++)
 			if ((why = shell_cannot_hold(sh, vars[i].value, HOLD_HOOK_VAR)))
 				error("cannot write the %s hook: '%s': %s", sh->name,
