@@ -190,10 +190,13 @@ deps:
 		python3 python3-venv python3-virtualenv python3-poetry pipenv \
 		python3-pdm virtualenvwrapper shellcheck valgrind \
 		hyperfine direnv gnuplot-nox time strace bash-completion git \
-		clang libclang-rt-14-dev groff-base man-db npm
-# nushell: npm's prebuilt binary, pinned to a version that runs on
-# Debian's node; without the registry (5 minutes at most) its tests
-# are skipped
+		clang libclang-rt-14-dev groff-base man-db
+# nushell: npm's prebuilt binary, pinned to one version. A node and npm
+# the machine already has are used (Debian's npm conflicts with other
+# builds of nodejs); without npm or its registry (5 minutes at most)
+# nushell's tests are skipped
+	command -v npm >/dev/null || apt-get install -y --no-install-recommends npm || \
+		echo "deps: npm is not installed; nushell's tests will be skipped"
 	timeout 300 npm install -g nushell@0.115.1 >/dev/null 2>&1 || \
 		echo "deps: nushell is not installed (npm cannot reach its registry); its tests will be skipped"
 
