@@ -77,7 +77,7 @@ activate='_vswitch_enter() { :; }; _vswitch_leave() { :; }
 		scenario pipenv-deep "$work/pipenv/$tooldeep" \
 			"export WORKON_HOME=$work/pipenvs" "$vswitch" export bash
 		BENCH_CALLGRIND=0 SCEN_RUNS=10 scenario pipenv-venv "$work/pipenv/$tooldeep" \
-			"export WORKON_HOME=$work/pipenvs PIPENV_NOSPIN=1" pipenv --venv
+			"export WORKON_HOME=$work/pipenvs PIPENV_NOSPIN=1 PIPENV_MAX_DEPTH=13" pipenv --venv
 	fi
 } >"$out"
 rm -rf "$tmp"

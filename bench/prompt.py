@@ -31,7 +31,7 @@ shell starts per prompt, and a last check after timing confirms the hook
 really activated the venv (VIRTUAL_ENV as expected after `cd DEEP`).
 
 The shells are entries of SHELLS (bash, zsh, fish, ksh93, mksh, tcsh,
-elvish, xonsh): each says how to start the shell with an rc file, the
+elvish, xonsh, nu): each says how to start the shell with an rc file, the
 set-up lines of vswitch and direnv (None: direnv has no hook for it),
 and how to write the /bin/true hooks in the shape of vswitch's own.
 
@@ -469,6 +469,81 @@ def xonsh_config(d, mark, hook, home):
              "UPDATE_COMPLETIONS_ON_KEYPRESS": "False"})
 
 
+# ---- nushell -----------------------------------------------------------
+# vswitch's hook (hooks/nu.nu) runs its check from an
+# env_change.PWD hook (after the line that changed $env.PWD) and a
+# pre_prompt hook, and runs the binary as (^BIN ... | complete), its
+# output read a JSON object a line and applied with load-env / hide-env.
+# nu cannot eval text: its set-up saves the hook's text where nu reads it
+# at start-up, so the rc file here holds that text.
+
+NU_TRUE = r"""
+$env.__bench = {pwd: null, path: null}
+def --env _bench_run [] {
+    $env.__bench.pwd = $env.PWD
+    let r = (^/bin/true export nu | complete)
+    let cs = ($r.stdout | lines | where $it starts-with '{' | each {|l| $l | from json })
+%(apply)s}
+def --env _bench_check [] {
+    if $env.__bench.pwd != $env.PWD { _bench_run }
+}
+"""
+
+NU_APPLY = r"""    if ($env.PWD + '/' | str starts-with '%(proj)s/') {
+        if $env.VIRTUAL_ENV? == null {
+            $env.__bench.path = $env.PATH
+            load-env {VIRTUAL_ENV: '%(proj)s/venv', PATH: ($env.PATH | prepend '%(proj)s/venv/bin')}
+        }
+    } else if $env.VIRTUAL_ENV? != null {
+        $env.PATH = $env.__bench.path
+        hide-env VIRTUAL_ENV
+    }
+"""
+
+NU_CD = "$env.config.hooks.env_change.PWD = [{|before, after| _bench_check }]\n"
+
+
+def nu_hook(shell, variant, proj):
+    every = variant == "true-all"
+    code = NU_TRUE % {"apply": NU_APPLY % {"proj": proj} if variant == "apply" else ""}
+    return (code + ("" if every else NU_CD) +
+            "$env.config.hooks.pre_prompt = [{|| %s }]\n" %
+            ("_bench_run" if every else "_bench_check"))
+
+
+def nu_exe():
+    """The real nu that npm installs (the `nu` npm puts on PATH is a Node
+    program that starts it), else nu on PATH."""
+    try:
+        root = subprocess.run(["npm", "root", "-g"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL).stdout.decode().strip()
+        exe = os.path.join(root, "nushell", "node_modules", "@nushell", "linux-x64", "bin", "nu")
+        if os.access(exe, os.X_OK):
+            return exe
+    except OSError:
+        pass
+    return shutil.which("nu") or "nu"
+
+
+def nu_vswitch(bin):
+    """What the set-up line saves: the hook as `BIN hook nu` prints it."""
+    return subprocess.run([bin, "hook", "nu"], stdout=subprocess.PIPE,
+                          check=True).stdout.decode()
+
+
+def nu_config(d, mark, hook, home):
+    cfg = os.path.join(d, "nushell")
+    os.makedirs(cfg, exist_ok=True)
+    # as test/e2e/shells/nu.sh: no banner, no history kept
+    with open(os.path.join(cfg, "config.nu"), "w") as f:
+        f.write("$env.config.show_banner = false\n"
+                "$env.config.history.file_format = 'plaintext'\n"
+                "$env.config.history.max_size = 0\n"
+                "$env.PROMPT_COMMAND = {|| '%s' }\n$env.PROMPT_COMMAND_RIGHT = {|| '' }\n"
+                "$env.PROMPT_INDICATOR = ''\n%s" % (mark, hook))
+    return [nu_exe()], {"XDG_CONFIG_HOME": d}
+
+
 # ---- the shells --------------------------------------------------------
 # One entry per shell: adding one is adding an entry.
 #   exe      the program (looked up on PATH)
@@ -479,6 +554,8 @@ def xonsh_config(d, mark, hook, home):
 #   hook     (shell, variant, project root) -> rc code of the /bin/true
 #            variants (true-cd, apply, true-all)
 #   vswitch  the README's set-up line, BIN for the binary's path
+#   vswitch_rc  (optional) (BIN) -> the rc text the set-up line amounts
+#            to, where that is not the line itself
 #   direnv   direnv's hook line, or None where direnv has none
 #   direnv_doc  (optional) the line as direnv documents it, and a note on
 #            how the line used differs
@@ -486,6 +563,8 @@ def xonsh_config(d, mark, hook, home):
 #   on_cd    vswitch's hook (and true-cd's): when it runs, how it runs
 #            the binary; for results.md
 #   every    when true-all runs, for results.md
+#   ready    (optional) what the shell prints before the prompt that
+#            follows a line only (see Shell)
 SHELLS = {
     "bash": {
         "exe": "bash", "version": ["bash", "-c", "echo bash $BASH_VERSION"],
@@ -584,6 +663,22 @@ SHELLS = {
                  "`subprocess.run([BIN, …], stdout=PIPE)`, its output applied a line at a time",
         "every": "an `events.on_pre_prompt_format` handler",
     },
+    "nu": {
+        "exe": "nu", "version": ["nu", "--version"],
+        "config": nu_config,
+        "started": "the `nu` binary npm installs (XDG_CONFIG_HOME=rc dir)",
+        "hook": nu_hook,
+        "vswitch": "'BIN' hook nu | save -f ($nu.user-autoload-dirs.0)/vswitch.nu\n",
+        "vswitch_rc": nu_vswitch,
+        # reedline draws the prompt again with each key typed; the
+        # prompt after a line comes after it asks where the cursor is
+        "ready": b"\x1b[6n",
+        "direnv": None,
+        "check": b"print $\"VE:($env.VIRTUAL_ENV? | default ''):\"",
+        "on_cd": "an `env_change.PWD` hook (after the line that changed `$env.PWD`) and "
+                 "a `pre_prompt` hook; `^BIN … | complete`, its output read with `from json`",
+        "every": "a `pre_prompt` hook",
+    },
 }
 
 
@@ -594,6 +689,8 @@ def hook_code(shell, variant, vswitch, proj):
     if variant == "none":
         return ""
     if variant == "vswitch":
+        if "vswitch_rc" in sd:
+            return sd["vswitch_rc"](vswitch)
         return sd["vswitch"].replace("BIN", vswitch)
     if variant == "direnv":
         return sd["direnv"]
@@ -625,7 +722,11 @@ def shell_version(shell):
 class Shell:
     """An interactive shell on a pty that we type into."""
 
-    def __init__(self, argv, env, cwd):
+    def __init__(self, argv, env, cwd, ready=None):
+        # ready: what the shell prints before the prompt that follows a
+        # line, and not before the prompt it draws again as keys are
+        # typed (nu's reedline does, with each key), or None
+        self.ready = ready
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             try:
@@ -660,6 +761,12 @@ class Shell:
                     data = b""
                 if not data:
                     raise EOFError("shell exited; last output: %r" % self.buf[-400:])
+                # a line editor that asks where the cursor is (nu's
+                # reedline does, before each prompt) waits for the
+                # answer a terminal gives
+                asked = (self.buf[-3:] + data).count(b"\x1b[6n")
+                if asked:
+                    os.write(self.fd, b"\x1b[1;1R" * asked)
                 self.buf += data
 
     def settle(self, shell):
@@ -677,6 +784,8 @@ class Shell:
     def line(self, text):
         """Type one line and wait for the next prompt."""
         os.write(self.fd, text + b"\r")
+        if self.ready:
+            self.read_until(self.ready)
         self.read_until(MARK)
 
     def close(self):
@@ -742,7 +851,7 @@ def run_timed(cfg, n, a):
     cfg["cpu"]: a figure that load moves less than wall time."""
     argv, extra = pinned(cfg["argv"]), cfg["env"]
     env = dict(base_env(a.home), **extra)
-    sh = Shell(argv, env, start_dir(cfg["mode"], a))
+    sh = Shell(argv, env, start_dir(cfg["mode"], a), SHELLS[cfg["shell"]].get("ready"))
     try:
         # start-up is not timed: the clock starts at the first line
         sh.settle(cfg["shell"])
@@ -786,7 +895,7 @@ def run_counted(cfg, n, a):
     argv = [a.strace, "-f", "-qq", "-ttt", "-o", log,
             "-e", "trace=execve,clone,clone3,fork,vfork"] + cfg["argv"]
     env = dict(base_env(a.home), **cfg["env"])
-    sh = Shell(argv, env, start_dir(cfg["mode"], a))
+    sh = Shell(argv, env, start_dir(cfg["mode"], a), SHELLS[cfg["shell"]].get("ready"))
     try:
         sh.settle(cfg["shell"])
         t0 = time.time()

@@ -49,7 +49,7 @@ BINARY_DOC = {
                        "of the same env (what a hook that asks poetry would run), 10 runs",
     "pipenv-deep": "`vswitch export bash` 12 levels below a Pipfile project whose env "
                    "pipenv made in WORKON_HOME, pipenv not run",
-    "pipenv-venv": "`pipenv --venv` in the same folder: pipenv's own lookup, 10 runs",
+    "pipenv-venv": "`pipenv --venv` in the same folder: pipenv's own lookup (PIPENV_MAX_DEPTH=13, as pipenv looks only 3 folders up by default), 10 runs",
 }
 
 

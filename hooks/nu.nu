@@ -7,8 +7,8 @@
 # again after moving the binary.
 # `vswitch hook nu` prints this file after the consts _vswitch_bin (the
 # binary's path as invoked), _vswitch_cmds (the commands that change the
-# shell), _vswitch_shell (nu) and _vswitch_stampdir (which this hook,
-# running the binary at each cd, does not need).
+# shell), _vswitch_shell (nu) and _vswitch_stampdir (the folder of stamp
+# files, '' for none).
 #
 # The binary prints data, not code: one JSON object a line, read with
 # `from json --objects`, which runs nothing, and applied with load-env
@@ -21,27 +21,116 @@
 #   pwd     the folder the binary last ran for (null: never)
 #   ve      VIRTUAL_ENV as the binary left it
 #   here    the names the binary saw in pwd ('/venv/.venvrc', or '')
-#   names   the names any source looks for in a folder (hook-list)
+#   key     what the result depended on (keyof, below)
 #   label   the prompt's label while an env of ours is active ('' shows
 #           none), else null
 #   deact   whether our deactivate is defined
 #   orig    the PROMPT_COMMAND our wrapper draws after the label
 #   wrapper our PROMPT_COMMAND
-#
-# nu can read a file's time with builtins (ls), but this hook does not
-# yet take the fast path: the binary runs at each change of $env.PWD
-# (env_change.PWD), and before a prompt only when VIRTUAL_ENV changed or
-# the names found in $env.PWD did (a venv made or removed in the open
-# folder). An idle prompt starts no process.
+# and what each run of the binary gives the hook:
+#   names    the names any source looks for in a folder
+#   watch    "+PATH" (exists) or "-PATH" (does not): the files whose
+#            change could change the result
+#   vars     the environment variables the result depends on
+#   links    the projects that envs' .project files name
+#   stampdir the folder of stamp files ('' for none)
+# A cd that finds the same nearest folder holding one of the names, the
+# same values of those variables, and no watched file changed since this
+# shell's stamp starts no process: the binary would print nothing new.
+# The stamp's and the files' times come from ls, a builtin.
 
 # Whether x is a hook entry of a load of this file.
 def _vswitch_is_ours [x: any]: nothing -> bool {
     ($x | describe | str starts-with 'record') and ($x.__vswitch? == true)
 }
 
+# (These run at each cd and prompt: they call no closure, which costs
+# nu far more than a loop or a command given a whole list.)
+
+# The paths of the names in folder d, as a list.
+def _vswitch_paths_in [d: string]: nothing -> list<string> {
+    let base = (if $d == '/' { '' } else { $d })
+    $base + '/' + ($env.__vswitch.names | str join $"(char nul)($base)/") | split row (char nul)
+}
+
 # The names found in folder d, as one string ('/venv/.venv', or '').
 def _vswitch_names_in [d: string]: nothing -> string {
-    $env.__vswitch.names | where {|n| $d | path join $n | path exists } | each {|n| '/' + $n } | str join
+    let names = $env.__vswitch.names
+    if ($names | is-empty) {
+        return ''
+    }
+    let there = (_vswitch_paths_in $d | path exists)
+    mut s = ''
+    for i in 0..<($names | length) {
+        if ($there | get $i) {
+            $s = $s + '/' + ($names | get $i)
+        }
+    }
+    $s
+}
+
+# The nearest folder from pwd up holding one of the names, and the names
+# found there: {cand, sig}, both '' for none.
+def _vswitch_find [pwd: string] {
+    if ($env.__vswitch.names | is-empty) {
+        return {cand: '', sig: ''}
+    }
+    mut d = $pwd
+    loop {
+        if true in (_vswitch_paths_in $d | path exists) {
+            return {cand: $d, sig: (_vswitch_names_in $d)}
+        }
+        if $d == '/' or not ($d starts-with '/') {
+            return {cand: '', sig: ''}
+        }
+        $d = ($d | path dirname)
+    }
+}
+
+# The candidate folder, the names in it, the nearest project a .project
+# names (it holds no file of ours), and the value (or absence: null) of
+# each variable the result depends on.
+def _vswitch_keyof [pwd: string, f: record] {
+    mut link = ''
+    for l in $env.__vswitch.links {
+        if ($pwd == $l or ($pwd starts-with ($l + '/'))) and ($l | str length) > ($link | str length) {
+            $link = $l
+        }
+    }
+    {link: $link, cand: $f.cand, sig: $f.sig,
+        vals: ($env | select -o ...$env.__vswitch.vars)}
+}
+
+# Whether no watched file changed since this shell's stamp: one that
+# existed must still exist (links followed) and be older than the stamp,
+# one that did not must still not.
+def _vswitch_fresh []: nothing -> bool {
+    let v = $env.__vswitch
+    if $v.stampdir == '' {
+        return false
+    }
+    let t = (try { ls -D ($v.stampdir | path join ($nu.pid | into string)) | get 0.modified } catch { null })
+    if $t == null {
+        return false
+    }
+    mut was = []
+    mut wasnt = []
+    for w in $v.watch {
+        if ($w starts-with '+') {
+            $was = ($was | append ($w | str substring 1..))
+        } else {
+            $wasnt = ($wasnt | append ($w | str substring 1..))
+        }
+    }
+    if true in ($wasnt | path exists) {
+        return false
+    }
+    if ($was | is-empty) {
+        return true
+    }
+    # a row a path; an error if one is gone
+    let times = (try { ls -D ...($was | path expand) | get modified } catch { null })
+    $times != null and ($times | length) == ($was | length) and ($times | math max) < $t
 }
 
 # The binary: where it was recorded if it is still there, else where
@@ -78,26 +167,29 @@ def --env _vswitch_leave [] {
 # after a call of a def --env in the same block does not stay, in nu
 # 0.115: so the changes are gathered first.)
 def --env _vswitch_apply [out: string] {
-    let cs = ($out | lines | where $it starts-with '{'
-        | each {|l| try { $l | from json } catch { null } } | compact)
-    let sets = ($cs | where {|c| $c.op? == 'set' }
-        | reduce -f {} {|c, acc| $acc | upsert $c.name $c.value })
-    let unsets = ($cs | where {|c| $c.op? == 'unset' } | each {|c| $c.name })
-    let own = ($cs | where {|c| $c.op? in ['hook-var' 'hook-list'] }
-        | reduce -f {} {|c, acc| $acc | upsert $c.name $c.value })
-    let prompt = ($cs | where {|c| $c.op? in ['prompt' 'prompt-clear'] })
+    mut sets = {}
+    mut unsets = []
+    mut own = {}
+    mut prompt = ''
+    mut label = ''
+    for c in (try { $out | from json --objects } catch { [] }) {
+        match ($c.op? | default '') {
+            'set' => { $sets = ($sets | upsert $c.name $c.value) }
+            'unset' => { $unsets = ($unsets | append $c.name) }
+            'hook-var' | 'hook-list' => { $own = ($own | upsert $c.name $c.value) }
+            'prompt' => { $prompt = 'set'; $label = $c.value }
+            'prompt-clear' => { $prompt = 'clear' }
+        }
+    }
     load-env $sets
     if ($unsets | is-not-empty) {
         hide-env -i ...$unsets
     }
     $env.__vswitch = ($env.__vswitch | merge $own)
-    if ($prompt | is-not-empty) {
-        let p = ($prompt | last)
-        if $p.op == 'prompt' {
-            _vswitch_enter $p.value
-        } else {
-            _vswitch_leave
-        }
+    if $prompt == 'clear' {
+        _vswitch_leave
+    } else if $prompt == 'set' {
+        _vswitch_enter $label
     }
 }
 
@@ -113,6 +205,13 @@ def --env _vswitch_run [...args: string] {
         return
     }
     $env.__vswitch.bin = $bin
+    let sd = $env.__vswitch.stampdir
+    let touched = ($sd == '' or (try {
+        touch ($sd | path join ($nu.pid | into string)); true
+    } catch { false }))
+    if not $touched {
+        $env.__vswitch.stampdir = ''
+    }
     let pwd = $env.PWD
     let r = (^$bin ...$args | complete)
     let err = $r.stderr
@@ -120,14 +219,24 @@ def --env _vswitch_run [...args: string] {
     print -e -n (if ($err | describe) == 'binary' { $err | decode utf-8 } else { $err })
     let out = $r.stdout
     _vswitch_apply (if ($out | describe) == 'binary' { '' } else { $out })
+    # the stamp folder the binary names may not be the one saved with
+    # the hook (other XDG folders then): the stamp moves there, with
+    # the time it had before the run
+    let nd = $env.__vswitch.stampdir
+    if $touched and $sd != '' and $nd != $sd and $nd != '' {
+        let pid = ($nu.pid | into string)
+        try { touch -r ($sd | path join $pid) ($nd | path join $pid) } catch { $env.__vswitch.stampdir = '' }
+    }
+    let f = (_vswitch_find $pwd)
     $env.__vswitch.pwd = $pwd
     $env.__vswitch.ve = ($env.VIRTUAL_ENV? | default '')
-    $env.__vswitch.here = (_vswitch_names_in $pwd)
+    $env.__vswitch.here = (if $f.cand == $pwd { $f.sig } else { '' })
+    $env.__vswitch.key = (_vswitch_keyof $pwd $f)
     $env.__vswitch.rc = $r.exit_code
 }
 
 # After each change of $env.PWD and before each prompt: run the binary
-# when what it reads may have changed.
+# only when what it reads may have changed.
 def --env _vswitch_check [] {
     let v = $env.__vswitch
     # nu starts no process in a folder that is gone (and runs little
@@ -135,15 +244,23 @@ def --env _vswitch_check [] {
     if not ($env.PWD | path exists) {
         return
     }
+    let pwd = $env.PWD
+    if ($v.pwd != null and $pwd == $v.pwd and ($env.VIRTUAL_ENV? | default '') == $v.ve
+            and (_vswitch_names_in $pwd) == $v.here) {
+        return
+    }
+    let f = if $v.pwd == null { {cand: '', sig: ''} } else { _vswitch_find $pwd }
     let args = if $v.pwd == null {
         ['export' $_vswitch_shell '--init']
-    } else if ($v.pwd != $env.PWD or $v.ve != ($env.VIRTUAL_ENV? | default '')
-            or $v.here != (_vswitch_names_in $env.PWD)) {
-        ['export' $_vswitch_shell]
-    } else {
+    } else if (_vswitch_keyof $pwd $f) == $v.key and (_vswitch_fresh) {
         []
+    } else {
+        ['export' $_vswitch_shell]
     }
     if ($args | is-empty) {
+        # nothing to do here: the next check in this folder is cheap
+        $env.__vswitch.pwd = $pwd
+        $env.__vswitch.here = (if $f.cand == $pwd { $f.sig } else { '' })
         return
     }
     _vswitch_run ...$args
@@ -223,8 +340,9 @@ if ($env.__vswitch? | describe | str starts-with 'record') and ($env.PROMPT_COMM
     $env.PROMPT_COMMAND = $env.__vswitch.orig
 }
 $env.__vswitch = {
-    bin: $_vswitch_bin, rc: 0, pwd: null, ve: '', here: '', names: [], label: null,
+    bin: $_vswitch_bin, rc: 0, pwd: null, ve: '', here: '', key: null, label: null,
     deact: false, orig: null,
+    names: [], watch: [], vars: [], links: [], stampdir: $_vswitch_stampdir,
     # The prompt while an env of ours is active: the label, then what
     # the prompt it wraps draws, unless VIRTUAL_ENV_DISABLE_PROMPT is
     # set.

@@ -38,7 +38,7 @@ sh_prompt() { echo '>'; }
 # shells). Not cd_wrappers: the hook runs after the line, not inside cd.
 sh_has() {
 	case $1 in
-	completion | completion_call | prompt_reassign | prompt_in_batch | cd_starts_binary | \
+	completion | completion_call | prompt_reassign | prompt_in_batch | \
 		one_line_at_a_time | gone_cwd_runs_nothing) return 0 ;;
 	esac
 	return 1
