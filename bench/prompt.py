@@ -196,25 +196,30 @@ def fish_hook(shell, variant, proj):
     return FISH_TRUE_ALL if variant == "true-all" else FISH_TRUE_CD
 
 
+def write_rc(*path_and_text):
+    """Write the text (last argument) to the file the other arguments
+    name, making its folders; return the file's path."""
+    *parts, text = path_and_text
+    path = os.path.join(*parts)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
 def bash_config(d, mark, hook, home):
-    rc = os.path.join(d, "bashrc")
-    with open(rc, "w") as f:
-        f.write("PS1='%s'\nunset HISTFILE\n%s" % (mark, hook))
+    rc = write_rc(d, "bashrc", "PS1='%s'\nunset HISTFILE\n%s" % (mark, hook))
     return ["bash", "--noprofile", "--rcfile", rc, "-i"], {}
 
 
 def zsh_config(d, mark, hook, home):
-    with open(os.path.join(d, ".zshrc"), "w") as f:
-        f.write("PS1='%s'\n%s" % (mark, hook))
+    write_rc(d, ".zshrc", "PS1='%s'\n%s" % (mark, hook))
     return ["zsh", "-d", "-i"], {"ZDOTDIR": d}
 
 
 def fish_config(d, mark, hook, home):
-    cfg = os.path.join(d, "fish")
-    os.makedirs(cfg, exist_ok=True)
-    with open(os.path.join(cfg, "config.fish"), "w") as f:
-        f.write("set -g fish_greeting ''\n"
-                "function fish_prompt; printf '%%s' '%s'; end\n%s" % (mark, hook))
+    write_rc(d, "fish", "config.fish", "set -g fish_greeting ''\n"
+             "function fish_prompt; printf '%%s' '%s'; end\n%s" % (mark, hook))
     return ["fish", "--private", "-i"], {"XDG_CONFIG_HOME": d}
 
 
@@ -281,9 +286,7 @@ def korn_hook(shell, variant, proj):
 
 def korn_config(exe):
     def config(d, mark, hook, home):
-        rc = os.path.join(d, "kshrc")
-        with open(rc, "w") as f:
-            f.write("PS1='%s'\n%s" % (mark, hook))
+        rc = write_rc(d, "kshrc", "PS1='%s'\n%s" % (mark, hook))
         return [exe, "-i"], {"ENV": rc}
     return config
 
@@ -326,8 +329,7 @@ def tcsh_config(d, mark, hook, home):
     # tcsh reads ~/.tcshrc, after /etc/csh.cshrc (Debian's sets a prompt,
     # which ours replaces): a HOME of its own per configuration; direnv
     # still finds what `direnv allow` wrote in the shared one.
-    with open(os.path.join(d, ".tcshrc"), "w") as f:
-        f.write("set prompt = '%s'\n%s" % (mark, hook))
+    write_rc(d, ".tcshrc", "set prompt = '%s'\n%s" % (mark, hook))
     return ["tcsh", "-i"], {"HOME": d,
                             "XDG_DATA_HOME": os.path.join(home, ".local", "share")}
 
@@ -383,17 +385,15 @@ def elvish_hook(shell, variant, proj):
 
 
 def elvish_config(d, mark, hook, home):
-    cfg = os.path.join(d, "elvish")
-    os.makedirs(cfg, exist_ok=True)
     # elvish draws a prompt at once with what its function gave last
     # time and draws it again when the function (run asynchronously)
     # gives something else: a prompt changed by a label shows twice. So
     # the mark is not in the prompt: the last before-readline hook,
     # after the hook's, prints it, once for each line read.
-    with open(os.path.join(cfg, "rc.elv"), "w") as f:
-        f.write("set edit:prompt = { put '> ' }\nset edit:rprompt = { }\n%s"
-                "set edit:before-readline = [$@edit:before-readline { print '%s' }]\n"
-                % (hook, mark))
+    write_rc(d, "elvish", "rc.elv",
+             "set edit:prompt = { put '> ' }\nset edit:rprompt = { }\n%s"
+             "set edit:before-readline = [$@edit:before-readline { print '%s' }]\n"
+             % (hook, mark))
     return ["elvish"], {"XDG_CONFIG_HOME": d}
 
 
@@ -459,9 +459,8 @@ def xonsh_hook(shell, variant, proj):
 
 
 def xonsh_config(d, mark, hook, home):
-    rc = os.path.join(d, "xonshrc")
-    with open(rc, "w") as f:
-        f.write("$PROMPT = '%s'\n$RIGHT_PROMPT = ''\n$TITLE = 'xonsh'\n%s" % (mark, hook))
+    rc = write_rc(d, "xonshrc", "$PROMPT = '%s'\n$RIGHT_PROMPT = ''\n$TITLE = 'xonsh'\n%s"
+                  % (mark, hook))
     # as test/e2e/shells/xonsh.sh: no history, suggestions or completion
     # while typing, and the readline shell
     return (["xonsh", "--rc", rc, "-i", "--shell-type", "readline"],
@@ -532,15 +531,13 @@ def nu_vswitch(bin):
 
 
 def nu_config(d, mark, hook, home):
-    cfg = os.path.join(d, "nushell")
-    os.makedirs(cfg, exist_ok=True)
     # as test/e2e/shells/nu.sh: no banner, no history kept
-    with open(os.path.join(cfg, "config.nu"), "w") as f:
-        f.write("$env.config.show_banner = false\n"
-                "$env.config.history.file_format = 'plaintext'\n"
-                "$env.config.history.max_size = 0\n"
-                "$env.PROMPT_COMMAND = {|| '%s' }\n$env.PROMPT_COMMAND_RIGHT = {|| '' }\n"
-                "$env.PROMPT_INDICATOR = ''\n%s" % (mark, hook))
+    write_rc(d, "nushell", "config.nu",
+             "$env.config.show_banner = false\n"
+             "$env.config.history.file_format = 'plaintext'\n"
+             "$env.config.history.max_size = 0\n"
+             "$env.PROMPT_COMMAND = {|| '%s' }\n$env.PROMPT_COMMAND_RIGHT = {|| '' }\n"
+             "$env.PROMPT_INDICATOR = ''\n%s" % (mark, hook))
     return [nu_exe()], {"XDG_CONFIG_HOME": d}
 
 
