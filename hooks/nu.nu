@@ -194,11 +194,12 @@ def --env _vswitch_apply [out: string] {
 }
 
 # Run the binary with args, print what it says on stderr, apply what it
-# prints, remember what it saw; its exit status goes in
-# $env.__vswitch.rc. (Called only as a command of its own: in nu 0.115
+# prints, remember what it saw (with --found, what _vswitch_find gave
+# just before: a name made or removed since makes the next check run it
+# again); its exit status goes in $env.__vswitch.rc. (Called only as a command of its own: in nu 0.115
 # a def --env called inside a condition brings back a variable that
 # hide-env takes out after it.)
-def --env _vswitch_run [...args: string] {
+def --env _vswitch_run [--found: any, ...args: string] {
     let bin = (_vswitch_find_bin)
     $env.__vswitch.rc = 127
     if $bin == '' {
@@ -215,8 +216,11 @@ def --env _vswitch_run [...args: string] {
     let pwd = $env.PWD
     let r = (^$bin ...$args | complete)
     let err = $r.stderr
-    # a message may name a path that is not UTF-8
-    print -e -n (if ($err | describe) == 'binary' { $err | decode utf-8 } else { $err })
+    # a message may name a path that is not UTF-8; print costs nu
+    # milliseconds even for nothing
+    if ($err | is-not-empty) {
+        print -e -n (if ($err | describe) == 'binary' { $err | decode utf-8 } else { $err })
+    }
     let out = $r.stdout
     _vswitch_apply (if ($out | describe) == 'binary' { '' } else { $out })
     # the stamp folder the binary names may not be the one saved with
@@ -227,7 +231,7 @@ def --env _vswitch_run [...args: string] {
         let pid = ($nu.pid | into string)
         try { touch -r ($sd | path join $pid) ($nd | path join $pid) } catch { $env.__vswitch.stampdir = '' }
     }
-    let f = (_vswitch_find $pwd)
+    let f = if $found != null { $found } else { _vswitch_find $pwd }
     $env.__vswitch.pwd = $pwd
     $env.__vswitch.ve = ($env.VIRTUAL_ENV? | default '')
     $env.__vswitch.here = (if $f.cand == $pwd { $f.sig } else { '' })
@@ -263,7 +267,7 @@ def --env _vswitch_check [] {
         $env.__vswitch.here = (if $f.cand == $pwd { $f.sig } else { '' })
         return
     }
-    _vswitch_run ...$args
+    _vswitch_run --found (if $v.pwd == null { null } else { $f }) ...$args
 }
 
 # Completion: the commands; the shells after hook and export; after use,
