@@ -140,11 +140,13 @@ fn seen {
 	set seen-here = (names-in $pwd)
 }
 
-# Run the binary with args and apply what it prints; then remember what
-# it saw. Returns the binary's exception, or $ok.
+# Run the binary with args and apply what it prints, as the other hooks
+# do whatever its exit status (an exception caught outside the capture
+# would drop the output); then remember what it saw. Returns the
+# binary's exception, or $ok.
 fn run {|@args|
-	var out = ''
-	var e = ?(set out = ((external $bin) $@args | slurp))
+	var e = $ok
+	var out = (try { (external $bin) $@args } catch x { set e = $x } | slurp)
 	eval &ns=$apply $out
 	seen
 	put $e

@@ -106,8 +106,17 @@ start_shell() {
 	# so is the open of each sync file, to count processes between two
 	# syncs (procs_between); threads (fish has some) are not processes.
 	# (nu, built with musl, opens files with open, not openat.)
+	# LeakSanitizer stops the world with ptrace, which fails under
+	# strace: a binary built with SANITIZE=address would exit 1 at each
+	# run (and elvish's rc line takes a failing command's output for
+	# none), so the shell's environment turns it off.
 	local tr=''
-	[ -n "${STRACE-}" ] && tr="strace -f -qq -e trace=process,open,openat -o $T/strace "
+	if [ -n "${STRACE-}" ]; then
+		tr="strace -f -qq -e trace=process,open,openat -o $T/strace "
+		if ldd "$VSW" 2>/dev/null | grep -q libasan; then
+			q+=" ASAN_OPTIONS=detect_leaks=0"
+		fi
+	fi
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -s t \
 		-c "$START_DIR" "exec $as $tr env -i$q $cmd"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
@@ -151,16 +160,18 @@ wait_prompts() {
 }
 
 # Type a line that touches a file, and wait for it: everything typed
-# before has run and every prompt hook before it has run. A shell that
-# loses lines typed while it is busy (one_line_at_a_time) has the line
-# typed again when it has not run in 3 s (running it twice does no
-# harm), and then is waited for until it draws its prompt, so that the
-# next line is typed while it reads.
+# before has run and every prompt hook before it has run. The line is
+# typed again when it has not run in 10 s (running it twice does no
+# harm): a shell that is starting, such as a child shell, may drop what
+# was typed ahead. A shell that loses lines typed while it is busy
+# (one_line_at_a_time) has it typed again after 3 s, and then is waited
+# for until it draws its prompt, so that the next line is typed while
+# it reads.
 sync_shell() {
 	NSYNC=$((NSYNC + 1))
 	type_lines "vsw_sync $NSYNC"
-	local i=0 one=''
-	sh_has one_line_at_a_time && one=1
+	local i=0 one='' every=200
+	sh_has one_line_at_a_time && one=1 every=60
 	while [ ! -e "$T/sync/$NSYNC" ]; do
 		i=$((i + 1))
 		if [ $i -gt $((E2E_TIMEOUT * 20)) ]; then
@@ -168,7 +179,7 @@ sync_shell() {
 			pane | sed -e '/^[[:space:]]*$/d' -e 's/^/    | /' | tail -15
 			return 1
 		fi
-		[ -n "$one" ] && [ $((i % 60)) -eq 0 ] && type_lines "vsw_sync $NSYNC"
+		[ $((i % every)) -eq 0 ] && type_lines "vsw_sync $NSYNC"
 		sleep 0.05
 	done
 	if [ -n "$one" ]; then
@@ -318,8 +329,7 @@ put_path() {
 
 # The number of processes the shell started between sync $1 and sync $2
 # (STRACE must have been set for start_shell): forks and clones, whether
-# or not they exec. What the binary itself clones is not counted: built
-# with SANITIZE=address, LeakSanitizer clones a tracer as it exits.
+# or not they exec. What the binary itself clones is not counted.
 procs_between() {
 	awk -v a="sync/$1\"" -v b="sync/$2\"" '
 		index($0, a) { on = 1; next }
