@@ -376,12 +376,19 @@ ELVISH_APPLY = r'''	if (str:has-prefix $pwd/ '%(proj)s/') {
 '''
 
 
-def elvish_hook(shell, variant, proj):
+def shaped_hook(variant, proj, true, apply, on_cd, on_prompt, run, check):
+    """A /bin/true variant of a hook made of code (true, with %(apply)s
+    where apply's changes go), what runs the check inside cd (on_cd) and
+    what runs before each prompt (on_prompt, with %s for run or check)."""
     every = variant == "true-all"
-    code = ELVISH_TRUE % {"apply": ELVISH_APPLY % {"proj": proj} if variant == "apply" else ""}
-    return (code + ("" if every else ELVISH_CD) +
-            "set edit:before-readline = [$@edit:before-readline { %s }]\n" %
-            ("bench-run" if every else "bench-check"))
+    code = true % {"apply": apply % {"proj": proj} if variant == "apply" else ""}
+    return code + ("" if every else on_cd) + on_prompt % (run if every else check)
+
+
+def elvish_hook(shell, variant, proj):
+    return shaped_hook(variant, proj, ELVISH_TRUE, ELVISH_APPLY, ELVISH_CD,
+                       "set edit:before-readline = [$@edit:before-readline { %s }]\n",
+                       "bench-run", "bench-check")
 
 
 def elvish_config(d, mark, hook, home):
@@ -503,11 +510,9 @@ NU_CD = "$env.config.hooks.env_change.PWD = [{|before, after| _bench_check }]\n"
 
 
 def nu_hook(shell, variant, proj):
-    every = variant == "true-all"
-    code = NU_TRUE % {"apply": NU_APPLY % {"proj": proj} if variant == "apply" else ""}
-    return (code + ("" if every else NU_CD) +
-            "$env.config.hooks.pre_prompt = [{|| %s }]\n" %
-            ("_bench_run" if every else "_bench_check"))
+    return shaped_hook(variant, proj, NU_TRUE, NU_APPLY, NU_CD,
+                       "$env.config.hooks.pre_prompt = [{|| %s }]\n",
+                       "_bench_run", "_bench_check")
 
 
 def nu_exe():
