@@ -565,6 +565,8 @@ def nu_config(d, mark, hook, home):
 #   on_cd    vswitch's hook (and true-cd's): when it runs, how it runs
 #            the binary; for results.md
 #   every    when true-all runs, for results.md
+#   cd_runs_binary  (optional) why the hook runs the binary at each cd,
+#            by design, for results.md
 #   ready    (optional) what the shell prints before the prompt that
 #            follows a line only (see Shell)
 SHELLS = {
@@ -649,6 +651,7 @@ SHELLS = {
         "on_cd": "`after-chdir` (run inside `cd`) and `edit:before-readline` closures; "
                  "`set out = ((external BIN) … | slurp)`, `eval $out`",
         "every": "an `edit:before-readline` closure",
+        "cd_runs_binary": "elvish 0.19 has no builtin that reads a file's time",
     },
     "xonsh": {
         "exe": "xonsh", "version": ["xonsh", "--version"],
@@ -972,6 +975,7 @@ def main():
         shells[shell] = {
             "version": shell_version(shell), "started": sd["started"],
             "on_cd": sd["on_cd"], "every": sd["every"],
+            "cd_runs_binary": sd.get("cd_runs_binary"),
             "vswitch": sd["vswitch"].strip().replace("'BIN'", "vswitch"),
             # the line as direnv documents it, and what differs
             "direnv": sd.get("direnv_doc", (sd["direnv"] and sd["direnv"].strip(), ""))[0],

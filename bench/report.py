@@ -17,9 +17,6 @@ HEAD = {"none": "no hook", "true-cd": "`/bin/true` on $PWD change",
 # The workloads, their row label, and the hook vswitch is measured against.
 MODES = [("cd", "enter/leave", "true-cd"), ("within", "within a project", "true-cd"),
          ("outside", "outside any project", "true-cd"), ("idle", "idle", "true-all")]
-# The shells whose vswitch hook runs the binary at each cd by design
-# (elvish 0.19 cannot read a file's time without a process).
-CD_RUNS = {"elvish"}
 # The issue's targets on costs (the bounds below, the ratio to direnv,
 # the idle cost) are set for bash, zsh and fish: for the other shells
 # the targets listed are those on process counts. The issue's bounds on
@@ -204,41 +201,38 @@ def main():
                                     if i["direnv"] else
                                     "– (direnv has no hook for %s: not run)" % s))
     w("")
-    if "elvish" in shells:
-        w("elvish 0.19 has no builtin that reads a file's time, so vswitch's "
-          "elvish hook runs the binary at every `cd` by design (the other "
-          "hooks only when something they watch changed).\n")
-    for mode, label, base in MODES:
-        w("### Per prompt, %s\n" % label)
-        w("| shell | %s | vswitch ÷ `/bin/true` %s | vswitch ÷ direnv |" %
+    # the shells whose hook runs the binary at each cd by design, and why
+    cd_runs = {s: sinfo[s]["cd_runs_binary"] for s in shells
+               if sinfo.get(s, {}).get("cd_runs_binary")}
+    for s, why in cd_runs.items():
+        w("%s, so vswitch's %s hook runs the binary at every `cd` by design "
+          "(the other hooks only when something they watch changed).\n" % (why, s))
+    def cost_table(mode, base, get, get_over, with_direnv):
+        """One workload's table of a per-prompt figure (get) and the hook's
+        part of it (get_over), with vswitch's ratios."""
+        w("| shell | %s | vswitch ÷ `/bin/true` %s |%s" %
           (" | ".join(HEAD[v] for v in VARIANTS),
-           "every prompt" if base == "true-all" else "on $PWD change"))
-        w("|---|%s---|---|" % ("---|" * len(VARIANTS)))
+           "every prompt" if base == "true-all" else "on $PWD change",
+           " vswitch ÷ direnv |" if with_direnv else ""))
+        w("|---|%s---|%s" % ("---|" * len(VARIANTS), "---|" if with_direnv else ""))
         for s in shells:
             cells = []
             for v in VARIANTS:
-                c, o = cost(s, mode, v), over(s, mode, v)
+                c, o = get(s, mode, v), get_over(s, mode, v)
                 cells.append(ms(c) if v == "none" or c is None or o is None else
                              "%s (%+.2f)" % (ms(c), o))
-            r1 = ratio(over(s, mode, "vswitch"), over(s, mode, base))
-            r2 = ratio(over(s, mode, "vswitch"), over(s, mode, "direnv"))
-            w("| %s | %s | %s | %s |" % (s, " | ".join(cells), fmt_ratio(r1), fmt_ratio(r2)))
+            rs = [ratio(get_over(s, mode, "vswitch"), get_over(s, mode, base))]
+            if with_direnv:
+                rs.append(ratio(get_over(s, mode, "vswitch"), get_over(s, mode, "direnv")))
+            w("| %s | %s | %s |" % (s, " | ".join(cells), " | ".join(fmt_ratio(r) for r in rs)))
         w("")
+
+    for mode, label, base in MODES:
+        w("### Per prompt, %s\n" % label)
+        cost_table(mode, base, cost, over, with_direnv=True)
         w("CPU time per prompt (ms): the shell's and that of the programs it "
           "ran, as above, median of the same runs:\n")
-        w("| shell | %s | vswitch ÷ `/bin/true` %s |" %
-          (" | ".join(HEAD[v] for v in VARIANTS),
-           "every prompt" if base == "true-all" else "on $PWD change"))
-        w("|---|%s---|" % ("---|" * len(VARIANTS)))
-        for s in shells:
-            cells = []
-            for v in VARIANTS:
-                c, o = cpu(s, mode, v), cpu_over(s, mode, v)
-                cells.append("–" if c is None else ms(c) if v == "none" or o is None else
-                             "%s (%+.2f)" % (ms(c), o))
-            r1 = ratio(cpu_over(s, mode, "vswitch"), cpu_over(s, mode, base))
-            w("| %s | %s | %s |" % (s, " | ".join(cells), fmt_ratio(r1)))
-        w("")
+        cost_table(mode, base, cpu, cpu_over, with_direnv=False)
         w("Processes started per prompt (`fork` / `exec`):\n")
         w("| shell | %s |" % " | ".join(HEAD[v] for v in VARIANTS))
         w("|---|%s" % ("---|" * len(VARIANTS)))
@@ -339,7 +333,7 @@ def main():
             w("| %s, %s: a cd starts no process | %s processes per prompt | %s |" %
               (s, label, "–" if forks is None else "%.1f" % forks,
                "does not apply: the %s hook runs the binary at each cd, by design" % s
-               if s in CD_RUNS else verdict(forks == 0)))
+               if s in cd_runs else verdict(forks == 0)))
         if s in COST_TARGETS and (s, "cd", "direnv") in cell:
             r2 = ratio(over(s, "cd", "vswitch"), over(s, "cd", "direnv"))
             w("| %s: enter/leave hook cost ≤ 0.1× direnv's | %s | %s |" %
