@@ -53,13 +53,10 @@ def _vswitch_paths_in [d: string]: nothing -> list<string> {
     $base + '/' + ($env.__vswitch.names | str join $"(char nul)($base)/") | split row (char nul)
 }
 
-# The names found in folder d, as one string ('/venv/.venv', or '').
-def _vswitch_names_in [d: string]: nothing -> string {
+# The names whose paths there (from _vswitch_paths_in, through path
+# exists) says are present, as one string ('/venv/.venv', or '').
+def _vswitch_sig [there: list<bool>]: nothing -> string {
     let names = $env.__vswitch.names
-    if ($names | is-empty) {
-        return ''
-    }
-    let there = (_vswitch_paths_in $d | path exists)
     mut s = ''
     for i in 0..<($names | length) {
         if ($there | get $i) {
@@ -67,6 +64,14 @@ def _vswitch_names_in [d: string]: nothing -> string {
         }
     }
     $s
+}
+
+# The names found in folder d, as one string ('/venv/.venv', or '').
+def _vswitch_names_in [d: string]: nothing -> string {
+    if ($env.__vswitch.names | is-empty) {
+        return ''
+    }
+    _vswitch_sig (_vswitch_paths_in $d | path exists)
 }
 
 # The nearest folder from pwd up holding one of the names, and the names
@@ -77,8 +82,9 @@ def _vswitch_find [pwd: string] {
     }
     mut d = $pwd
     loop {
-        if true in (_vswitch_paths_in $d | path exists) {
-            return {cand: $d, sig: (_vswitch_names_in $d)}
+        let there = (_vswitch_paths_in $d | path exists)
+        if true in $there {
+            return {cand: $d, sig: (_vswitch_sig $there)}
         }
         if $d == '/' or not ($d starts-with '/') {
             return {cand: '', sig: ''}
