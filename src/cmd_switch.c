@@ -33,9 +33,16 @@ int cmd_export(struct cmd_ctx *c)
 		strbuf_release(&names);
 		return 2;
 	}
-	if (c->argc == 2 && strcmp(c->argv[1], "--init"))
-		return error("usage: vswitch export SHELL [--init]"), 2;
-	c->in.init = c->argc == 2;
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i];
+
+		if (!strcmp(a, "--init") && !c->in.init)
+			c->in.init = 1;
+		else if (!strncmp(a, "--have=", 7) && !c->in.have)
+			c->in.have = a + 7;
+		else
+			return error("usage: vswitch export SHELL [--init] [--have=TAG]"), 2;
+	}
 	c->in.shell = sh;
 	return cmd_render(c, sh, ENGINE_EXPORT);
 }

@@ -8,9 +8,10 @@
 const struct command command_table[] = {
 	{ "hook", cmd_hook, 1, 1, "SHELL|--list",
 	  "print the hook for SHELL; --list names the shells", 0 },
-	{ "export", cmd_export, 1, 2, "SHELL [--init]",
+	{ "export", cmd_export, 1, 3, "SHELL [--init]",
 	  "print the code that moves the shell to what\n"
-	  "$PWD wants (the hook runs this)", CMD_CONFIG | CMD_INPUT | CMD_STATE },
+	  "$PWD wants (the hook runs this, with --have:\n"
+	  "what it holds already)", CMD_CONFIG | CMD_INPUT | CMD_STATE },
 	{ "off", cmd_off, 0, 0, "",
 	  "deactivate; stays off inside this project\n"
 	  "until you leave it", CMD_HOOK | CMD_CONFIG | CMD_INPUT | CMD_STATE },

@@ -22,6 +22,7 @@ void found_init(struct found *f)
 	strbuf_init(&f->prompt);
 	strbuf_init(&f->file_sha);
 	strbuf_init(&f->why);
+	strbuf_init(&f->cand);
 }
 
 void found_free(struct found *f)
@@ -33,6 +34,7 @@ void found_free(struct found *f)
 	strbuf_release(&f->prompt);
 	strbuf_release(&f->file_sha);
 	strbuf_release(&f->why);
+	strbuf_release(&f->cand);
 }
 
 /* Cut dir to its parent; returns 0 at "/". */
@@ -50,78 +52,114 @@ static int go_up(struct strbuf *dir)
 	return 1;
 }
 
-/* The sources in the order the config gives, each with the names its
- * probe looks for: a level where none of a source's names is present
- * is passed over without asking it, so each level costs one open and a
- * stat per name. */
+/* A walk: every name any source looks for, what each level holds of
+ * them, and the sources in the order the config gives, each with its
+ * names as places in that list. A level where none of a source's names
+ * is present is passed over without asking it, so each level costs one
+ * open and a stat per name. */
+enum { ABSENT, EXISTS, UNSEEN };	/* UNSEEN: cannot be looked at */
+
 struct asked {
 	const struct source *src;
-	const char *names[SOURCE_NAMES_MAX];
+	size_t idx[SOURCE_NAMES_MAX];
 	size_t nnames;
 };
 
-/* Whether any of names is in the folder open as dfd (or might be: one
- * that cannot be looked at counts, so its probe can say why). */
-static int present(int dfd, const struct asked *a)
+struct walk {
+	const char *names[SOURCE_ALL_NAMES_MAX];
+	unsigned char here[SOURCE_ALL_NAMES_MAX];
+	size_t nnames;
+	struct asked a[sizeof(((struct config *)0)->sources)];
+	size_t n;
+};
+
+static void walk_init(struct walk *w, const struct config *cfg)
 {
+	w->nnames = source_all_names(cfg, w->names);
+	w->n = 0;
+	for (size_t i = 0; i < cfg->nsources; i++) {
+		struct asked *a = &w->a[w->n];
+		const char *v[SOURCE_NAMES_MAX];
+
+		a->src = source_table[cfg->sources[i]];
+		a->nnames = a->src->names(cfg, v, SOURCE_NAMES_MAX);
+		for (size_t j = 0; j < a->nnames; j++)
+			for (a->idx[j] = 0; strcmp(w->names[a->idx[j]], v[j]); a->idx[j]++)
+				;
+		if (!a->src->prepare || a->src->prepare(cfg))
+			w->n++;
+	}
+}
+
+/* Look for every name in dir (or, unless look, take none to be there);
+ * returns whether one exists. One that cannot be looked at counts for
+ * the sources, so their probes can say why, not for the candidate. */
+static int look_in(struct walk *w, const char *dir, int look)
+{
+	int dfd = look ? open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+	int any = 0;
 	struct stat st;
 
+	for (size_t i = 0; i < w->nnames; i++) {
+		if (dfd < 0)
+			w->here[i] = ABSENT;
+		else if (fstatat(dfd, w->names[i], &st, 0) == 0)
+			w->here[i] = EXISTS, any = 1;
+		else
+			w->here[i] = errno == ENOENT || errno == ENOTDIR ? ABSENT : UNSEEN;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	return any;
+}
+
+static int present(const struct walk *w, const struct asked *a)
+{
 	for (size_t i = 0; i < a->nnames; i++)
-		if (fstatat(dfd, a->names[i], &st, 0) == 0 ||
-		    (errno != ENOENT && errno != ENOTDIR))
+		if (w->here[a->idx[i]] != ABSENT)
 			return 1;
 	return 0;
 }
 
-/* Ask each source in dir; returns 1 when one decided. */
+/* Ask each source in dir, as look_in left it; returns 1 when one
+ * decided. */
 static int probe_dir(struct found *f, const struct config *cfg,
-		     const struct asked *a, size_t n, const char *dir,
-		     size_t len, struct strbuf *p)
+		     const struct walk *w, const char *dir, size_t len,
+		     struct strbuf *p)
 {
-	int dfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	size_t base = 0;
-	int decided = 0;
-
-	for (size_t i = 0; i < n && !decided; i++) {
-		if (a[i].nnames && (dfd < 0 || !present(dfd, &a[i])))
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->a[i].nnames && !present(w, &w->a[i]))
 			continue;
-		if (!base) {
-			strbuf_setlen(p, 0);
-			strbuf_add(p, dir, len);
-			if (len > 1)
-				strbuf_addch(p, '/');
-			base = p->len;
-		}
-		strbuf_setlen(p, base);
-		if (a[i].src->probe(f, cfg, dir, p)) {
-			f->by = a[i].src;
-			decided = 1;
+		strbuf_setlen(p, 0);
+		strbuf_add(p, dir, len);
+		if (len > 1)
+			strbuf_addch(p, '/');
+		if (w->a[i].src->probe(f, cfg, dir, p)) {
+			f->by = w->a[i].src;
+			return 1;
 		}
 	}
-	if (dfd >= 0)
-		close(dfd);
-	return decided;
+	return 0;
 }
 
 void discover(struct found *f, const struct config *cfg, const char *pwd)
 {
 	struct strbuf dir = STRBUF_INIT, p = STRBUF_INIT;
-	struct asked a[sizeof(cfg->sources)];
-	size_t n = 0;
+	struct walk w;
 
-	for (size_t i = 0; i < cfg->nsources; i++) {
-		a[n].src = source_table[cfg->sources[i]];
-		a[n].nnames = a[n].src->names(cfg, a[n].names, SOURCE_NAMES_MAX);
-		if (!a[n].src->prepare || a[n].src->prepare(cfg))
-			n++;
-	}
+	walk_init(&w, cfg);
 	found_init(f);
 	strbuf_addstr(&dir, pwd);
 	while (dir.len > 1 && dir.buf[dir.len - 1] == '/')
 		strbuf_setlen(&dir, dir.len - 1);
 	do {
-		if (!config_ignored(cfg, dir.buf, dir.len) &&
-		    probe_dir(f, cfg, a, n, dir.buf, dir.len, &p)) {
+		int ignored = config_ignored(cfg, dir.buf, dir.len);
+
+		/* an ignored folder is looked in only for the candidate */
+		if (look_in(&w, dir.buf, !ignored || !f->cand.len) &&
+		    !f->cand.len)
+			strbuf_set(&f->cand, dir.buf);
+		if (!ignored && probe_dir(f, cfg, &w, dir.buf, dir.len, &p)) {
 			strbuf_set(&f->dir, dir.buf);
 			break;
 		}

@@ -41,6 +41,10 @@ struct found {
 	struct strbuf file_sha;	/* SHA-256 of its bytes, hex */
 	struct strbuf why;	/* FOUND_REFUSED: the reason, for messages */
 	int can_allow;		/* FOUND_REFUSED: `vswitch allow` would help */
+	struct strbuf cand;	/* the nearest folder from pwd up to the one
+				 * that decided holding a name any source
+				 * looks for (source_all_names), as a hook
+				 * finds it; empty when none did */
 };
 
 /* Walk from pwd (absolute) up to "/" and fill f with the first decision,

@@ -22,7 +22,19 @@ struct target {
 	struct strbuf env;	/* "" for none */
 	struct strbuf label;
 	struct strlist watch;	/* what the result was read from, for the hook */
+	struct strbuf cand;	/* the nearest folder holding a name, when
+				 * discovery ran */
 };
+
+#define TARGET_INIT { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT, STRBUF_INIT }
+
+static void target_free(struct target *t)
+{
+	strbuf_release(&t->env);
+	strbuf_release(&t->label);
+	strlist_free(&t->watch);
+	strbuf_release(&t->cand);
+}
 
 void engine_input_from_env(struct engine_input *in)
 {
@@ -104,6 +116,7 @@ static void want_here(const struct config *cfg, const struct engine_input *in,
 
 	discover(&f, cfg, in->pwd);
 	hookdata_watch_found(&t->watch, &f);
+	strbuf_set(&t->cand, f.cand.buf);
 	strbuf_set(dir, f.dir.buf);
 	/* The active env's label is in the state: no need to read its
 	 * pyvenv.cfg again at every cd inside the project. The state may
@@ -337,7 +350,7 @@ static const char *const cmd_names[] = { "export", "off", "on", "use" };
 static int use_refused(const struct config *cfg, const struct engine_input *in,
 		       struct strbuf *real)
 {
-	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
+	struct target t = TARGET_INIT;
 	struct strbuf why = STRBUF_INIT;
 	const char *cannot = NULL;
 	int rc = 0;
@@ -350,9 +363,7 @@ static int use_refused(const struct config *cfg, const struct engine_input *in,
 			rc = error("cannot use '%s': %s", in->use_env, cannot);
 	}
 	strbuf_release(&why);
-	strbuf_release(&t.env);
-	strbuf_release(&t.label);
-	strlist_free(&t.watch);
+	target_free(&t);
 	return rc;
 }
 
@@ -360,11 +371,17 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	       enum engine_cmd cmd, struct changes *out)
 {
 	struct state st, next;
-	struct target t = { STRBUF_INIT, STRBUF_INIT, STRLIST_INIT };
+	struct target t = TARGET_INIT;
 	struct strbuf enc = STRBUF_INIT, use_real = STRBUF_INIT;
+	struct hookdata hd;
 	size_t first = out->n;
-	int rc = 0;
+	int rc = 0, held = 0;
 
+	/* a hook that gave the tag holds the lists */
+	if (in->hook) {
+		hookdata_init(&hd, cfg, in);
+		held = in->have && !strcmp(in->have, hd.tag.buf);
+	}
 	state_init(&st);
 	state_init(&next);
 	state_decode(&st, in->state);	/* garbage reads as no state */
@@ -409,13 +426,14 @@ int engine_run(const struct config *cfg, const struct engine_input *in,
 	    !strcmp(out->v[out->n - 1].name, STATE_VAR))
 		changes_move(out, out->n - 1, first);
 done:
-	if (in->hook)
-		hookdata_changes(cfg, in, &t.watch, out);
+	if (in->hook) {
+		hookdata_changes(cfg, &hd, held, t.cand.len ? t.cand.buf : NULL,
+				 &t.watch, out);
+		hookdata_free(&hd);
+	}
 	state_free(&st);
 	state_free(&next);
-	strbuf_release(&t.env);
-	strbuf_release(&t.label);
-	strlist_free(&t.watch);
+	target_free(&t);
 	strbuf_release(&enc);
 	strbuf_release(&use_real);
 	return rc;

@@ -30,6 +30,8 @@ struct engine_input {
 	const struct shell *shell;	/* the shell the changes are for, whose
 				 * row may refuse what it cannot hold */
 	int hook;		/* for a hook: add its variables (hookdata.h) */
+	const char *have;	/* the tag of the variables the hook holds,
+				 * or NULL */
 	int *refused;		/* if not NULL, set to 1 when the env the
 				 * directory wants is refused or missing */
 };

@@ -6,6 +6,7 @@
 
 #include "backlinks.h"
 #include "paths.h"
+#include "sha256.h"
 #include "source.h"
 #include "stamp.h"
 #include "truststore.h"
@@ -73,92 +74,90 @@ void hookdata_watch_found(struct strlist *w, const struct found *f)
 		hookdata_watch_env(w, f->real.buf);
 }
 
-/* The folder the hook will find: the nearest from pwd up that holds one
- * of the names (appended to dir with a '/' after it); 0 when none. */
-static int candidate(const char *pwd, const struct strlist *names,
-		     struct strbuf *dir)
+void hookdata_init(struct hookdata *hd, const struct config *cfg,
+		   const struct engine_input *in)
 {
-	struct strbuf p = STRBUF_INIT;
-	size_t len = strlen(pwd);
-	struct stat st;
-	int found = 0;
+	const char *names[SOURCE_ALL_NAMES_MAX];
+	size_t n = source_all_names(cfg, names);
+	const struct strlist *lists[] = { &hd->names, &hd->links, &hd->vars };
+	struct sha256 h;
+	unsigned char d[SHA256_LEN];
 
-	while (len > 1 && pwd[len - 1] == '/')
-		len--;
-	for (;;) {
-		strbuf_setlen(&p, 0);
-		strbuf_add(&p, pwd, len);
-		if (len > 1)
-			strbuf_addch(&p, '/');
-		for (size_t i = 0, base = p.len; i < names->n && !found; i++) {
-			strbuf_setlen(&p, base);
-			strbuf_addstr(&p, names->v[i]);
-			found = stat(p.buf, &st) == 0;
-		}
-		if (found || len <= 1)
-			break;
-		while (len > 1 && pwd[len - 1] != '/')
-			len--;
-		if (len > 1)
-			len--;
+	strlist_init(&hd->names);
+	strlist_init(&hd->links);
+	strlist_init(&hd->vars);
+	strbuf_init(&hd->stampdir);
+	strbuf_init(&hd->tag);
+	for (size_t i = 0; i < n; i++)
+		strlist_add(&hd->names, names[i]);
+	for (size_t i = 0; i < cfg->nsources; i++)
+		if (source_table[cfg->sources[i]] == &source_backlink)
+			backlinks_projects(cfg, &hd->links);
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		strlist_add(&hd->vars, vars[i]);
+	for (size_t i = 0; i < source_count; i++)
+		for (const char *const *v = source_table[i]->vars; v && *v; v++)
+			if (!strlist_has(&hd->vars, *v))
+				strlist_add(&hd->vars, *v);
+	if (stamp_dir(&hd->stampdir, in->init) < 0)
+		strbuf_setlen(&hd->stampdir, 0);
+	/* each string with its NUL, each list ended by a byte no name
+	 * holds */
+	sha256_init(&h);
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		for (size_t j = 0; j < lists[i]->n; j++)
+			sha256_update(&h, lists[i]->v[j], strlen(lists[i]->v[j]) + 1);
+		sha256_update(&h, "/", 1);
 	}
-	if (found) {
-		strbuf_add(dir, pwd, len);
-		if (len > 1)
-			strbuf_addch(dir, '/');
-	}
-	strbuf_release(&p);
-	return found;
+	sha256_update(&h, hd->stampdir.buf, hd->stampdir.len);
+	sha256_final(&h, d);
+	sha256_tohex(d, &hd->tag);
+	strbuf_setlen(&hd->tag, 16);
 }
 
-void hookdata_changes(const struct config *cfg, const struct engine_input *in,
-		      struct strlist *w, struct changes *out)
+void hookdata_free(struct hookdata *hd)
 {
-	struct strlist names = STRLIST_INIT, vs = STRLIST_INIT, more = STRLIST_INIT;
+	strlist_free(&hd->names);
+	strlist_free(&hd->links);
+	strlist_free(&hd->vars);
+	strbuf_release(&hd->stampdir);
+	strbuf_release(&hd->tag);
+}
+
+void hookdata_changes(const struct config *cfg, const struct hookdata *hd,
+		      int held, const char *cand, struct strlist *w,
+		      struct changes *out)
+{
+	struct strlist more = STRLIST_INIT;
 	struct strbuf dir = STRBUF_INIT;
 
-	for (size_t i = 0; i < cfg->nsources; i++) {
-		const char *v[SOURCE_NAMES_MAX];
-		size_t k = source_table[cfg->sources[i]]->names(cfg, v, SOURCE_NAMES_MAX);
-
-		for (size_t j = 0; j < k; j++)
-			if (!strlist_has(&names, v[j]))
-				strlist_add(&names, v[j]);
-	}
 	/* what in that folder would change the result though the names
 	 * stay: a venv folder's pyvenv.cfg removed or put back */
-	if (in->pwd && candidate(in->pwd, &names, &dir))
+	if (cand && *cand) {
+		strbuf_addstr(&dir, cand);
+		if (dir.len > 1)
+			strbuf_addch(&dir, '/');
 		for (size_t i = 0; i < cfg->nsources; i++)
 			if (source_table[cfg->sources[i]]->watch_in)
 				source_table[cfg->sources[i]]->watch_in(cfg, dir.buf, &more);
+		strbuf_setlen(&dir, 0);
+	}
 	for (size_t i = 0; i < more.n; i++)
 		watch(w, more.v[i]);
-	strbuf_setlen(&dir, 0);
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
-		strlist_add(&vs, vars[i]);
-	for (size_t i = 0; i < source_count; i++)
-		for (const char *const *v = source_table[i]->vars; v && *v; v++)
-			if (!strlist_has(&vs, *v))
-				strlist_add(&vs, *v);
 	watch(w, cfg->path.buf);
 	truststore_dir(&dir);
 	watch(w, dir.buf);
-	strbuf_setlen(&dir, 0);
-	changes_add_list(out, "names", &names);
-	strlist_free(&more);
 	for (size_t i = 0; i < cfg->nsources; i++)
-		if (source_table[cfg->sources[i]] == &source_backlink) {
-			backlinks_projects(cfg, &more);
+		if (source_table[cfg->sources[i]] == &source_backlink)
 			backlinks_watch(cfg, w);
-		}
-	changes_add_list(out, "links", &more);
 	changes_add_list(out, "watch", w);
-	changes_add_list(out, "vars", &vs);
-	if (stamp_dir(&dir, in->init) < 0)
-		strbuf_setlen(&dir, 0);
-	changes_add(out, CH_HOOK_VAR, "stampdir", dir.buf);
-	strlist_free(&names);
-	strlist_free(&vs);
+	if (!held) {
+		changes_add_list(out, "names", &hd->names);
+		changes_add_list(out, "links", &hd->links);
+		changes_add_list(out, "vars", &hd->vars);
+		changes_add(out, CH_HOOK_VAR, "stampdir", hd->stampdir.buf);
+		changes_add(out, CH_HOOK_VAR, "tag", hd->tag.buf);
+	}
 	strlist_free(&more);
 	strbuf_release(&dir);
 }

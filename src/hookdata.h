@@ -17,14 +17,32 @@
 #include "engine.h"
 #include "strlist.h"
 
+/* What a hook keeps between runs beside the watch list, and a tag that
+ * stands for all of it: a hook that gives the tag back holds them, and
+ * they are not printed again. */
+struct hookdata {
+	struct strlist names;	/* the names any source looks for */
+	struct strlist links;	/* the projects envs' .project files name */
+	struct strlist vars;
+	struct strbuf stampdir;	/* "" for none */
+	struct strbuf tag;
+};
+
 /* Append to watch the entry that decided in f and its env, as found
  * and resolved. */
 void hookdata_watch_found(struct strlist *watch, const struct found *f);
 /* Append to watch an env folder and what in it is read. */
 void hookdata_watch_env(struct strlist *watch, const char *env);
-/* Append the hook's variables to out, watch completed with the config
- * file and the trust store. */
-void hookdata_changes(const struct config *cfg, const struct engine_input *in,
-		      struct strlist *watch, struct changes *out);
+/* Fill hd for a run with cfg and in. */
+void hookdata_init(struct hookdata *hd, const struct config *cfg,
+		   const struct engine_input *in);
+void hookdata_free(struct hookdata *hd);
+/* Append the hook's variables to out: watch, completed with what in
+ * cand (the nearest folder holding a name, or NULL) would change the
+ * result, the config file, the trust store and the env folders of
+ * back-links; then hd, unless held (the hook gave hd's tag). */
+void hookdata_changes(const struct config *cfg, const struct hookdata *hd,
+		      int held, const char *cand, struct strlist *watch,
+		      struct changes *out);
 
 #endif

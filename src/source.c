@@ -1,8 +1,30 @@
 /* source: the table of env sources. */
 #include "source.h"
 
+#include <string.h>
+
 const struct source *const source_table[] = {
 	&source_venvrc, &source_venvfile, &source_venv, &source_poetry,
 	&source_pipenv, &source_pdm, &source_pyenv, &source_backlink,
 };
 const size_t source_count = sizeof(source_table) / sizeof(source_table[0]);
+
+size_t source_all_names(const struct config *cfg, const char **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cfg->nsources; i++) {
+		const char *v[SOURCE_NAMES_MAX];
+		size_t k = source_table[cfg->sources[i]]->names(cfg, v, SOURCE_NAMES_MAX);
+
+		for (size_t j = 0; j < k; j++) {
+			size_t m = 0;
+
+			while (m < n && strcmp(out[m], v[j]))
+				m++;
+			if (m == n)
+				out[n++] = v[j];
+		}
+	}
+	return n;
+}

@@ -48,12 +48,19 @@ struct source {
 	int (*prepare)(const struct config *cfg);
 };
 
-/* Room enough for any source's names. */
+/* Room enough for any source's names, and for every source's. */
 #define SOURCE_NAMES_MAX 16
+#define SOURCE_ALL_NAMES_MAX (SOURCE_NAMES_MAX * sizeof(((struct config *)0)->sources))
 
 /* The table, in the order the sources are asked within a directory. */
 extern const struct source *const source_table[];
 extern const size_t source_count;
+
+/* Store in out (room for SOURCE_ALL_NAMES_MAX) the names any source the
+ * config asks looks for, each once, in the order they are asked;
+ * returns how many. A folder holding none of them is one where no
+ * source decides, save those with no names (they are asked anyway). */
+size_t source_all_names(const struct config *cfg, const char **out);
 
 
 /* Rows, each defined in its source_NAME.c. */

@@ -116,6 +116,47 @@ START_TEST(ignore_skips_dir)
 }
 END_TEST
 
+/* As find: "KIND dir=D cand=C" with the root shown as "@". */
+static char *find_cand(const char *rel, const char *extra)
+{
+	static const char *const kinds[] = { "none", "env", "optout", "missing", "refused" };
+	struct config cfg;
+	struct found f;
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+
+	load_cfg(&cfg, extra);
+	discover(&f, &cfg, tpath(rel));
+	strbuf_addf(&sb, "%s dir=%s cand=%s", kinds[f.kind], f.dir.buf, f.cand.buf);
+	found_free(&f);
+	config_free(&cfg);
+	s = unroot(sb.buf);
+	strbuf_release(&sb);
+	return s;
+}
+
+#define CHECK_CAND(rel, extra, want) do { \
+		char *got_ = find_cand(rel, extra); \
+		ck_assert_str_eq(got_, want); \
+		free(got_); \
+	} while (0)
+
+/* The candidate is the nearest folder holding any source's name, as a
+ * hook finds it: a pyproject.toml that decides nothing, an ignored
+ * folder, a venv folder with no pyvenv.cfg all count. */
+START_TEST(candidate_is_nearest_name)
+{
+	tvenv("p/venv", "");
+	twrite("p/q/pyproject.toml", "[project]\nname = \"q\"\n");
+	tmkdir("p/q/r/s");
+	CHECK_CAND("p/q/r/s", "", "env dir=@/p cand=@/p/q");
+	CHECK_CAND("p/q/r/s", "ignore = /q$\n", "env dir=@/p cand=@/p/q");
+	tmkdir("p/q/r/venv/bin");
+	CHECK_CAND("p/q/r/s", "", "env dir=@/p cand=@/p/q/r");
+	CHECK_CAND("p", "", "env dir=@/p cand=@/p");
+}
+END_TEST
+
 START_TEST(optout_stops_search)
 {
 	tvenv("p/venv", "");
@@ -230,6 +271,7 @@ Suite *discover_suite(void)
 	tcase_add_test(tc, folder_without_pyvenv_cfg_skipped);
 	tcase_add_test(tc, ignore_skips_dir);
 	tcase_add_test(tc, optout_stops_search);
+	tcase_add_test(tc, candidate_is_nearest_name);
 	tcase_add_test(tc, venvrc_naming_missing_env);
 	tcase_add_test(tc, other_rcfile_name);
 	tcase_add_test(tc, trailing_slashes_and_root);
