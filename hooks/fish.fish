@@ -11,6 +11,8 @@
 #   __vswitch_vars     the environment variables the result depends on
 #   __vswitch_links    the projects that envs' .project files name
 #   __vswitch_stampdir the folder of stamp files ('' for none)
+#   __vswitch_tag      stands for the names, links, vars and stampdir:
+#                      given back, they are not printed again
 # A cd that finds the same nearest folder holding one of the names, the
 # same values of those variables, and no watched file changed since this
 # shell's stamp starts no process: the binary would print nothing new.
@@ -33,7 +35,7 @@ status is-interactive; or return 0
 function __vswitch_find --description 'vswitch: the nearest candidate folder'
     set -g __vswitch_cand ''
     set -g __vswitch_sig
-    set -g __vswitch_walked "$(string escape -- $PWD $__vswitch_names)"
+    set -g __vswitch_walked "$PWD"\n"$__vswitch_tag"
     set -q __vswitch_names[1]; or return 0
     if string match -q -- "*"\n"*" $PWD
         __vswitch_find_nul
@@ -85,14 +87,14 @@ end
 # folder: nothing is remembered.
 function __vswitch_memo_start --description 'vswitch: start remembering walks'
     if set -q __vswitch_walk_t[1]; and test (count $__vswitch_memo_pwd) -lt 64
-        and test "$__vswitch_memo_names" = "$(string escape -- $__vswitch_names)"
+        and test "$__vswitch_memo_tag" = "$__vswitch_tag"
         return 0
     end
     set -g __vswitch_memo_pwd
     set -g __vswitch_memo_dirs
     set -g __vswitch_memo_cand
     set -g __vswitch_memo_sig
-    set -g __vswitch_memo_names "$(string escape -- $__vswitch_names)"
+    set -g __vswitch_memo_tag "$__vswitch_tag"
     set -e -g __vswitch_walk_t
     test -n "$__vswitch_stampdir"; or return 0
     true >$__vswitch_stampdir/$fish_pid.walk 2>/dev/null; or return 0
@@ -124,9 +126,9 @@ end
 
 # The key: the candidate folder, the names in it, and the value (or
 # absence) of each variable the result depends on, each word escaped so
-# that no two keys read alike. The variables' part is made again only
-# after one of them was set: fish tells, through a handler made for
-# the names the binary gave.
+# that no two keys read alike. Each variable's part is made again only
+# after it was set: fish tells, through a handler made for the names the
+# binary gave.
 function __vswitch_keyof --description 'vswitch: what the result depends on'
     # a project an env's .project names holds no file of ours: the
     # nearest such one that holds $PWD is part of the key
@@ -137,29 +139,28 @@ function __vswitch_keyof --description 'vswitch: what the result depends on'
             test (string length -- "$l") -gt (string length -- "$best"); and set best $l
         end
     end
-    if test "$__vswitch_vnames" != "$(string escape -- $__vswitch_vars)"
+    if not set -q __vswitch_vtag; or test "$__vswitch_vtag" != "$__vswitch_tag"
         __vswitch_watch_vars
     end
-    if not set -q __vswitch_vkey[1]
-        set -l k
-        for v in $__vswitch_vars
-            if set -q $v
-                set -a k (count $$v) $$v
-            else
-                set -a k -
-            end
+    for v in $__vswitch_vdirty
+        set -l i (contains -i -- $v $__vswitch_vars); or continue
+        if set -q $v
+            set -g __vswitch_vval[$i] (string join ' ' -- (string escape -- (count $$v) $$v))
+        else
+            set -g __vswitch_vval[$i] -
         end
-        set -g __vswitch_vkey (string join ' ' -- (string escape -- $k))
     end
-    string join ' ' -- (string escape -- $best $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig) $__vswitch_vkey
+    set -g __vswitch_vdirty
+    string join ' ' -- (string escape -- $best $__vswitch_cand (count $__vswitch_sig) $__vswitch_sig) $__vswitch_vval
 end
 
-# A handler that drops the variables' part of the key when any of them
-# is set, made anew for each list of names the binary gives (names of
-# environment variables: letters, digits and _ only).
+# A handler that notes which of the variables is set, made anew for each
+# list of names the binary gives (names of environment variables:
+# letters, digits and _ only); every variable's part is made afresh.
 function __vswitch_watch_vars --description 'vswitch: follow the variables of the key'
-    set -g __vswitch_vnames "$(string escape -- $__vswitch_vars)"
-    set -e -g __vswitch_vkey
+    set -g __vswitch_vtag "$__vswitch_tag"
+    set -g __vswitch_vval
+    set -g __vswitch_vdirty $__vswitch_vars
     functions -e __vswitch_var_set
     set -l opts
     for v in (string match -r -- '^[A-Za-z_][A-Za-z0-9_]*$' $__vswitch_vars)
@@ -167,7 +168,7 @@ function __vswitch_watch_vars --description 'vswitch: follow the variables of th
     end
     set -q opts[1]; or return 0
     function __vswitch_var_set $opts --description 'vswitch: a variable of the key was set'
-        set -e -g __vswitch_vkey
+        set -ga __vswitch_vdirty $argv[3]
     end
 end
 
@@ -211,9 +212,7 @@ end
 # folder or the names.
 function __vswitch_seen --description 'vswitch: remember what the binary saw'
     set -g __vswitch_pwd $PWD
-    test "$__vswitch_walked" = "$(string escape -- $PWD $__vswitch_names)"; or __vswitch_find
-    # what the run set: fish may tell the handler only after this
-    set -e -g __vswitch_vkey
+    test "$__vswitch_walked" = "$PWD"\n"$__vswitch_tag"; or __vswitch_find
     set -g __vswitch_key (__vswitch_keyof)
     set -g __vswitch_seen_here
     if test "$__vswitch_cand" = "$PWD"
@@ -243,7 +242,12 @@ function __vswitch_check --description 'vswitch: follow the working directory'
         end
         return 0
     end
-    __vswitch_run export $__vswitch_shell
+    # the lists the binary gave stand while it gives no others
+    if test -n "$__vswitch_tag"
+        __vswitch_run export $__vswitch_shell --have=$__vswitch_tag
+    else
+        __vswitch_run export $__vswitch_shell
+    end
 end
 
 function __vswitch_on_pwd --on-variable PWD --description 'vswitch: the directory changed'

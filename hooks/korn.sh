@@ -11,6 +11,8 @@
 #                     whose change could change the result
 #   _vswitch_vars     the environment variables the result depends on
 #   _vswitch_stampdir the folder of stamp files ('' for none)
+#   _vswitch_tag      stands for the names, links, vars and stampdir:
+#                     given back, they are not printed again
 # A cd that finds the same nearest folder holding one of the names, the
 # same values of those variables, and no watched file changed since this
 # shell's stamp starts no process: the binary would print nothing new.
@@ -44,7 +46,7 @@ function _vswitch_find {
 	# bytes, not characters: ksh93 cuts a long multibyte path slowly
 	\typeset LC_ALL=C
 	_vswitch_d=$PWD _vswitch_cand='' _vswitch_sig=''
-	_vswitch_walked=$PWD$'\n'${_vswitch_names[*]}
+	_vswitch_walked=$PWD$'\n'${_vswitch_tag-}
 	while \:; do
 		_vswitch_names_in "$_vswitch_d"
 		if [[ -n $_vswitch_s ]]; then
@@ -63,8 +65,8 @@ function _vswitch_find {
 # absence) of each variable the result depends on, read by code made
 # once for the names the binary gave (so eval only reads variables).
 function _vswitch_keyof {
-	if [[ ${_vswitch_kvars-} != "${_vswitch_vars[*]}" ]]; then
-		_vswitch_kvars=${_vswitch_vars[*]} _vswitch_kcode=''
+	if [[ -z ${_vswitch_kcode+set} || ${_vswitch_ktag-} != "${_vswitch_tag-}" ]]; then
+		_vswitch_ktag=${_vswitch_tag-} _vswitch_kcode=''
 		for _vswitch_v in "${_vswitch_vars[@]}"; do
 			_vswitch_kcode+="_vswitch_k+=\$'\\n'\${$_vswitch_v+=}\${$_vswitch_v-};"
 		done
@@ -128,7 +130,7 @@ function _vswitch_run {
 # the run changed the folder or the names.
 function _vswitch_seen {
 	_vswitch_pwd=$PWD
-	if [[ ${_vswitch_walked-} != "$PWD"$'\n'"${_vswitch_names[*]}" ]]; then
+	if [[ ${_vswitch_walked-} != "$PWD"$'\n'"${_vswitch_tag-}" ]]; then
 		_vswitch_find
 	fi
 	_vswitch_keyof
@@ -181,7 +183,12 @@ function _vswitch_check {
 		fi
 		\return 0
 	fi
-	_vswitch_run export "$_vswitch_shell"
+	# the lists the binary gave stand while it gives no others
+	if [[ -n ${_vswitch_tag-} ]]; then
+		_vswitch_run export "$_vswitch_shell" "--have=$_vswitch_tag"
+	else
+		_vswitch_run export "$_vswitch_shell"
+	fi
 }
 
 # The commands that change this shell have their output evaluated here;

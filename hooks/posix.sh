@@ -11,6 +11,8 @@
 #   _vswitch_vars     the environment variables the result depends on
 #   _vswitch_links    the projects that envs' .project files name
 #   _vswitch_stampdir the folder of stamp files ('' for none)
+#   _vswitch_tag      stands for the names, links, vars and stampdir:
+#                     given back, they are not printed again
 # A cd that finds the same nearest folder holding one of the names, the
 # same values of those variables, and no watched file changed since this
 # shell's stamp starts no process: the binary would print nothing new.
@@ -23,15 +25,17 @@
 # before the first of them was tested, is newer than it: adding,
 # removing or renaming an entry in a folder makes the folder newer (or
 # as new: times have the kernel's tick, so a tie means test again). The set
-# starts again when it grows past 256 folders.
+# starts again when it grows past 256 folders, or other names come (the
+# tag changed).
 _vswitch_find() {
 	local d=$PWD n s w=''
 	_vswitch_cand='' _vswitch_sig=''
-	_vswitch_walked=$PWD$'\n'${_vswitch_names[*]}
+	_vswitch_walked=$PWD$'\n'${_vswitch_tag-}
 	if [[ -n ${_vswitch_stampdir-} ]]; then
 		w=$_vswitch_stampdir/$$.walk
-		if ((${#_vswitch_clean[@]} == 0 || ${#_vswitch_clean[@]} > 256)) || [[ ! -f $w ]]; then
-			_vswitch_clean=()
+		if ((${#_vswitch_clean[@]} == 0 || ${#_vswitch_clean[@]} > 256)) ||
+			[[ ! -f $w || ${_vswitch_ctag-} != "${_vswitch_tag-}" ]]; then
+			_vswitch_clean=() _vswitch_ctag=${_vswitch_tag-}
 			{ : >"$w"; } 2>/dev/null || w=''
 		fi
 	fi
@@ -77,8 +81,8 @@ _vswitch_names_here() {
 # once for the names the binary gave (so eval only reads variables).
 _vswitch_keyof() {
 	local v l best=''
-	if [[ ${_vswitch_kvars-} != "${_vswitch_vars[*]}" ]]; then
-		_vswitch_kvars=${_vswitch_vars[*]} _vswitch_kcode=''
+	if [[ -z ${_vswitch_kcode+set} || ${_vswitch_ktag-} != "${_vswitch_tag-}" ]]; then
+		_vswitch_ktag=${_vswitch_tag-} _vswitch_kcode=''
 		for v in "${_vswitch_vars[@]}"; do
 			_vswitch_kcode+="_vswitch_k+=\$'\\n'\${$v+=}\${$v-};"
 		done
@@ -142,7 +146,7 @@ _vswitch_run() {
 # the run changed the folder or the names.
 _vswitch_seen() {
 	_vswitch_pwd=$PWD
-	if [[ ${_vswitch_walked-} != "$PWD"$'\n'"${_vswitch_names[*]}" ]]; then
+	if [[ ${_vswitch_walked-} != "$PWD"$'\n'"${_vswitch_tag-}" ]]; then
 		_vswitch_find
 	fi
 	_vswitch_keyof
@@ -181,7 +185,12 @@ _vswitch_check() {
 		fi
 		return 0
 	fi
-	_vswitch_run export "$_vswitch_shell"
+	# the lists the binary gave stand while it gives no others
+	if [[ -n ${_vswitch_tag-} ]]; then
+		_vswitch_run export "$_vswitch_shell" "--have=$_vswitch_tag"
+	else
+		_vswitch_run export "$_vswitch_shell"
+	fi
 }
 
 # The commands that change this shell have their output evaluated here;

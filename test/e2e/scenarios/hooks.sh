@@ -174,6 +174,24 @@ t_fast_follows_config_names() {
 	expect_env q VIRTUAL_ENV "$FIX/envhome/alpha"
 }
 
+# 5b. Names changed in the config while the shell runs: a folder the
+# walk knew to hold none of the old names is looked at again, so the
+# env it holds under a new name is left as well as entered.
+t_fast_names_change_mid_session() {
+	mkdir -p "$T/a/x" "$T/o/x"
+	mkvenv "$T/a/env"
+	find "$T/a" "$T/o" -exec touch -h -d '1 minute ago' {} +
+	start_shell
+	run "cd $T/a/x" "cd $T/o/x" "cd $T/a/x" "vsw_dump old"
+	expect_unset old VIRTUAL_ENV
+	mkdir -p "$T/home/.config/vswitch"
+	printf '[search]\nnames = env\n' >"$T/home/.config/vswitch/config.ini"
+	run "cd $T/a" "vsw_dump new" "cd $T/o/x" "vsw_dump left" "cd $T/a/x" "vsw_dump back"
+	expect_env new VIRTUAL_ENV "$T/a/env"
+	expect_unset left VIRTUAL_ENV
+	expect_env back VIRTUAL_ENV "$T/a/env"
+}
+
 # 6. deactivate, while an env of ours is active, is vswitch off: off
 # inside the project, until it is left; no deactivate otherwise.
 t_deactivate_is_off() {
