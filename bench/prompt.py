@@ -37,6 +37,7 @@ and how to write the /bin/true hooks in the shape of vswitch's own.
 
 Usage: prompt.py --work DIR --deep DIR --vswitch BIN --out FILE.json
                  [--lines N] [--reps R] [--shells bash,zsh,...]
+                 [--variants none,vswitch,...] [--modes cd,idle,...] [--no-count]
        prompt.py --list    (each known shell and its program)
 """
 import argparse
@@ -942,6 +943,12 @@ def main():
     p.add_argument("--count-lines", type=int, default=20)
     p.add_argument("--shells", default=None,
                    help="comma-separated, from: %s (default: those installed)" % ",".join(SHELLS))
+    p.add_argument("--variants", default=",".join(VARIANTS),
+                   help="comma-separated subset of: %s" % ",".join(VARIANTS))
+    p.add_argument("--modes", default=",".join(MODES),
+                   help="comma-separated subset of: %s" % ",".join(MODES))
+    p.add_argument("--no-count", action="store_true",
+                   help="skip the runs under strace that count processes")
     p.add_argument("--list", action="store_true",
                    help="print each known shell and its program, and exit")
     a = p.parse_args()
@@ -981,12 +988,12 @@ def main():
             "direnv": sd.get("direnv_doc", (sd["direnv"] and sd["direnv"].strip(), ""))[0],
             "direnv_note": sd.get("direnv_doc", (None, ""))[1],
         }
-        for variant in VARIANTS:
+        for variant in [v for v in VARIANTS if v in a.variants.split(",")]:
             got = make_config(a.work, a.home, shell, variant, a.vswitch, proj)
             if got is None:
                 continue
             argv, env = got
-            for mode in MODES:
+            for mode in [m for m in MODES if m in a.modes.split(",")]:
                 configs.append({"shell": shell, "variant": variant, "mode": mode,
                                 "argv": argv, "env": env, "runs": []})
     total = len(configs) * a.reps
@@ -999,7 +1006,7 @@ def main():
             done += 1
             print("\rprompt: %d/%d runs" % (done, total), end="", file=sys.stderr)
     print(file=sys.stderr)
-    if a.strace:
+    if a.strace and not a.no_count:
         for i, cfg in enumerate(configs):
             cfg["forks"], cfg["execs"] = run_counted(cfg, a.count_lines, a)
             print("\rprompt: %d/%d runs under strace" % (i + 1, len(configs)),
