@@ -246,6 +246,49 @@ START_TEST(enter_and_leave)
 }
 END_TEST
 
+/* The value of the hook variable name in ch, or NULL; lists: "". */
+static const char *hook_value(const struct changes *ch, const char *name)
+{
+	for (size_t i = 0; i < ch->n; i++)
+		if (ch->v[i].name && !strcmp(ch->v[i].name, name))
+			return ch->v[i].value ? ch->v[i].value : "";
+	return NULL;
+}
+
+/* For a hook: the lists and their tag; given the tag back, the watch
+ * list alone; a wrong tag gets them all again. */
+START_TEST(hook_lists_held)
+{
+	struct engine_input in;
+	struct changes ch = CHANGES_INIT;
+	char tag[64];
+
+	memset(&in, 0, sizeof(in));
+	in.pwd = tpath("a/src");
+	in.path = "/usr/bin:/bin";
+	in.hook = 1;
+	ck_assert_int_eq(engine_run(&cfg, &in, ENGINE_EXPORT, &ch), 0);
+	ck_assert_ptr_nonnull(hook_value(&ch, "names"));
+	ck_assert_ptr_nonnull(hook_value(&ch, "watch"));
+	ck_assert_ptr_nonnull(hook_value(&ch, "tag"));
+	snprintf(tag, sizeof(tag), "%s", hook_value(&ch, "tag"));
+	changes_free(&ch);
+	in.have = tag;
+	ck_assert_int_eq(engine_run(&cfg, &in, ENGINE_EXPORT, &ch), 0);
+	ck_assert_str_eq(hook_value(&ch, "VIRTUAL_ENV"), tpath("a/venv"));
+	ck_assert_ptr_nonnull(hook_value(&ch, "watch"));
+	ck_assert_ptr_null(hook_value(&ch, "names"));
+	ck_assert_ptr_null(hook_value(&ch, "vars"));
+	ck_assert_ptr_null(hook_value(&ch, "tag"));
+	changes_free(&ch);
+	in.have = "0123456789abcdef";
+	ck_assert_int_eq(engine_run(&cfg, &in, ENGINE_EXPORT, &ch), 0);
+	ck_assert_str_eq(hook_value(&ch, "tag"), tag);
+	ck_assert_ptr_nonnull(hook_value(&ch, "names"));
+	changes_free(&ch);
+}
+END_TEST
+
 START_TEST(user_path_edits_kept)
 {
 	char path[8192], *p;
@@ -670,6 +713,7 @@ Suite *engine_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, nothing_anywhere);
 	tcase_add_test(tc, enter_and_leave);
+	tcase_add_test(tc, hook_lists_held);
 	tcase_add_test(tc, user_path_edits_kept);
 	tcase_add_test(tc, switch_between_projects);
 	tcase_add_test(tc, nested_projects);
