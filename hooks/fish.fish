@@ -242,12 +242,9 @@ function __vswitch_check --description 'vswitch: follow the working directory'
         end
         return 0
     end
-    # the lists the binary gave stand while it gives no others
-    if test -n "$__vswitch_tag"
-        __vswitch_run export $__vswitch_shell --have=$__vswitch_tag
-    else
-        __vswitch_run export $__vswitch_shell
-    end
+    # the lists the binary gave stand while it gives no others ('' is
+    # no tag it gives)
+    __vswitch_run export $__vswitch_shell "--have=$__vswitch_tag"
 end
 
 function __vswitch_on_pwd --on-variable PWD --description 'vswitch: the directory changed'

@@ -183,12 +183,9 @@ function _vswitch_check {
 		fi
 		\return 0
 	fi
-	# the lists the binary gave stand while it gives no others
-	if [[ -n ${_vswitch_tag-} ]]; then
-		_vswitch_run export "$_vswitch_shell" "--have=$_vswitch_tag"
-	else
-		_vswitch_run export "$_vswitch_shell"
-	fi
+	# the lists the binary gave stand while it gives no others ('' is
+	# no tag it gives)
+	_vswitch_run export "$_vswitch_shell" "--have=${_vswitch_tag-}"
 }
 
 # The commands that change this shell have their output evaluated here;

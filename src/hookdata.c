@@ -100,9 +100,11 @@ void hookdata_init(struct hookdata *hd, const struct config *cfg,
 	strbuf_init(&hd->tag);
 	for (size_t i = 0; i < n; i++)
 		strlist_add(&hd->names, names[i]);
+	hd->backlinks = 0;
 	for (size_t i = 0; i < cfg->nsources; i++)
-		if (source_table[cfg->sources[i]] == &source_backlink)
-			backlinks_projects(cfg, &hd->links);
+		hd->backlinks |= source_table[cfg->sources[i]] == &source_backlink;
+	if (hd->backlinks)
+		backlinks_projects(cfg, &hd->links);
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 		strlist_add(&hd->vars, vars[i]);
 	for (size_t i = 0; i < source_count; i++)
@@ -154,9 +156,8 @@ void hookdata_changes(const struct config *cfg, const struct hookdata *hd,
 	watch(w, cfg->path.buf);
 	truststore_dir(&dir);
 	watch(w, dir.buf);
-	for (size_t i = 0; i < cfg->nsources; i++)
-		if (source_table[cfg->sources[i]] == &source_backlink)
-			backlinks_watch(cfg, w);
+	if (hd->backlinks)
+		backlinks_watch(cfg, w);
 	changes_add_list(out, "watch", w);
 	if (!held) {
 		changes_add_list(out, "names", &hd->names);

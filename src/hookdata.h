@@ -26,6 +26,7 @@ struct hookdata {
 	struct strlist vars;
 	struct strbuf stampdir;	/* "" for none */
 	struct strbuf tag;
+	int backlinks;		/* the config asks the back-link source */
 };
 
 /* Append to watch the entry that decided in f and its env, as found

@@ -28,8 +28,9 @@ static void load_cfg(struct config *cfg, const char *extra)
 }
 
 /* Discover from root/rel with extra config; describe the result as
- * "KIND dir=D src=S env=E [prompt=P]" with the root shown as "@". */
-static char *find(const char *rel, const char *extra)
+ * "KIND dir=D src=S env=E [rc] [prompt=P]" (and " cand=C" with cand)
+ * with the root shown as "@". */
+static char *find_as(const char *rel, const char *extra, int cand)
 {
 	static const char *const kinds[] = { "none", "env", "optout", "missing", "refused" };
 	struct config cfg;
@@ -45,11 +46,18 @@ static char *find(const char *rel, const char *extra)
 		strbuf_addstr(&sb, " rc");
 	if (f.has_prompt)
 		strbuf_addf(&sb, " prompt=%s", f.prompt.buf);
+	if (cand)
+		strbuf_addf(&sb, " cand=%s", f.cand.buf);
 	found_free(&f);
 	config_free(&cfg);
 	s = unroot(sb.buf);
 	strbuf_release(&sb);
 	return s;
+}
+
+static char *find(const char *rel, const char *extra)
+{
+	return find_as(rel, extra, 0);
 }
 
 #define CHECK_FIND(rel, extra, want) do { \
@@ -116,27 +124,8 @@ START_TEST(ignore_skips_dir)
 }
 END_TEST
 
-/* As find: "KIND dir=D cand=C" with the root shown as "@". */
-static char *find_cand(const char *rel, const char *extra)
-{
-	static const char *const kinds[] = { "none", "env", "optout", "missing", "refused" };
-	struct config cfg;
-	struct found f;
-	struct strbuf sb = STRBUF_INIT;
-	char *s;
-
-	load_cfg(&cfg, extra);
-	discover(&f, &cfg, tpath(rel));
-	strbuf_addf(&sb, "%s dir=%s cand=%s", kinds[f.kind], f.dir.buf, f.cand.buf);
-	found_free(&f);
-	config_free(&cfg);
-	s = unroot(sb.buf);
-	strbuf_release(&sb);
-	return s;
-}
-
 #define CHECK_CAND(rel, extra, want) do { \
-		char *got_ = find_cand(rel, extra); \
+		char *got_ = find_as(rel, extra, 1); \
 		ck_assert_str_eq(got_, want); \
 		free(got_); \
 	} while (0)
@@ -149,11 +138,11 @@ START_TEST(candidate_is_nearest_name)
 	tvenv("p/venv", "");
 	twrite("p/q/pyproject.toml", "[project]\nname = \"q\"\n");
 	tmkdir("p/q/r/s");
-	CHECK_CAND("p/q/r/s", "", "env dir=@/p cand=@/p/q");
-	CHECK_CAND("p/q/r/s", "ignore = /q$\n", "env dir=@/p cand=@/p/q");
+	CHECK_CAND("p/q/r/s", "", "env dir=@/p src=@/p/venv env=@/p/venv cand=@/p/q");
+	CHECK_CAND("p/q/r/s", "ignore = /q$\n", "env dir=@/p src=@/p/venv env=@/p/venv cand=@/p/q");
 	tmkdir("p/q/r/venv/bin");
-	CHECK_CAND("p/q/r/s", "", "env dir=@/p cand=@/p/q/r");
-	CHECK_CAND("p", "", "env dir=@/p cand=@/p");
+	CHECK_CAND("p/q/r/s", "", "env dir=@/p src=@/p/venv env=@/p/venv cand=@/p/q/r");
+	CHECK_CAND("p", "", "env dir=@/p src=@/p/venv env=@/p/venv cand=@/p");
 }
 END_TEST
 
