@@ -75,6 +75,21 @@ static int set_names(struct config *cfg, const char *value, const char **msg)
 	return 1;
 }
 
+/* The message for a name that is no source's: it lists the table's. */
+static const char *unknown_source(void)
+{
+	static char text[200];
+	struct strbuf msg = STRBUF_INIT;
+
+	strbuf_addstr(&msg, "sources: unknown source (known:");
+	for (size_t i = 0; i < source_count; i++)
+		strbuf_addf(&msg, " %s", source_table[i]->name);
+	strbuf_addch(&msg, ')');
+	snprintf(text, sizeof(text), "%s", msg.buf);
+	strbuf_release(&msg);
+	return text;
+}
+
 /* sources = venvrc venv poetry: the sources asked, in this order; any
  * left out are not asked. An unknown name refuses the whole line. */
 static int set_sources(struct config *cfg, const char *value, const char **msg)
@@ -95,7 +110,7 @@ static int set_sources(struct config *cfg, const char *value, const char **msg)
 			    !memcmp(source_table[i]->name, p, len))
 				break;
 		if (i == source_count) {
-			*msg = "sources: unknown source (known: venvrc venvfile venv poetry pipenv pdm pyenv backlink)";
+			*msg = unknown_source();
 			return 0;
 		}
 		if (!memchr(next, (int)i, n) && n < sizeof(next))
