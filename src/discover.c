@@ -82,7 +82,7 @@ static void walk_init(struct walk *w, const struct config *cfg)
 		const char *v[SOURCE_NAMES_MAX];
 
 		a->src = source_table[cfg->sources[i]];
-		a->nnames = a->src->names(cfg, v, SOURCE_NAMES_MAX);
+		a->nnames = source_names(a->src, cfg, v, SOURCE_NAMES_MAX);
 		for (size_t j = 0; j < a->nnames; j++)
 			for (a->idx[j] = 0; strcmp(w->names[a->idx[j]], v[j]); a->idx[j]++)
 				;

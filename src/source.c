@@ -9,13 +9,26 @@ const struct source *const source_table[] = {
 };
 const size_t source_count = sizeof(source_table) / sizeof(source_table[0]);
 
+size_t source_names(const struct source *src, const struct config *cfg,
+		    const char **out, size_t max)
+{
+	size_t n = 0;
+
+	if (src->names)
+		return src->names(cfg, out, max);
+	for (; src->files && src->files[n] && n < max; n++)
+		out[n] = src->files[n];
+	return n;
+}
+
 size_t source_all_names(const struct config *cfg, const char **out)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < cfg->nsources; i++) {
 		const char *v[SOURCE_NAMES_MAX];
-		size_t k = source_table[cfg->sources[i]]->names(cfg, v, SOURCE_NAMES_MAX);
+		size_t k = source_names(source_table[cfg->sources[i]], cfg, v,
+					 SOURCE_NAMES_MAX);
 
 		for (size_t j = 0; j < k; j++) {
 			size_t m = 0;

@@ -38,19 +38,10 @@ static int prepare(const struct config *cfg)
 }
 
 /* It is the folder itself that is named: see the hooks' links. */
-static size_t names(const struct config *cfg, const char **out, size_t max)
-{
-	(void)cfg;
-	(void)out;
-	(void)max;
-	return 0;
-}
-
 const struct source source_backlink = {
 	.name = "backlink",
 	.probe = probe,
 	.identity = tool_identity,
 	.owner_rule = tool_owner_rule,
-	.names = names,
 	.prepare = prepare,
 };

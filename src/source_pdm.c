@@ -87,21 +87,12 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	return r;
 }
 
-static size_t names(const struct config *cfg, const char **out, size_t max)
-{
-	static const char *const mine[] = { ".pdm-python", ".pdm.toml" };
-	size_t n = 0;
-
-	(void)cfg;
-	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
-		out[n] = mine[n];
-	return n;
-}
+static const char *const files[] = { ".pdm-python", ".pdm.toml", NULL };
 
 const struct source source_pdm = {
 	.name = "pdm",
 	.probe = probe,
 	.identity = tool_identity,
 	.owner_rule = tool_owner_rule,
-	.names = names,
+	.files = files,
 };

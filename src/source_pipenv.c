@@ -103,16 +103,7 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	return 1;
 }
 
-static size_t names(const struct config *cfg, const char **out, size_t max)
-{
-	static const char *const mine[] = { "Pipfile" };
-	size_t n = 0;
-
-	(void)cfg;
-	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
-		out[n] = mine[n];
-	return n;
-}
+static const char *const files[] = { "Pipfile", NULL };
 
 static void watch_in(const struct config *cfg, const char *dir,
 		     struct strlist *out)
@@ -135,7 +126,7 @@ const struct source source_pipenv = {
 	.probe = probe,
 	.identity = tool_identity,
 	.owner_rule = tool_owner_rule,
-	.names = names,
+	.files = files,
 	.watch_in = watch_in,
 	.vars = vars,
 };

@@ -245,16 +245,7 @@ out:
 	return 1;
 }
 
-static size_t names(const struct config *cfg, const char **out, size_t max)
-{
-	static const char *const mine[] = { "pyproject.toml" };
-	size_t n = 0;
-
-	(void)cfg;
-	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
-		out[n] = mine[n];
-	return n;
-}
+static const char *const files[] = { "pyproject.toml", NULL };
 
 /* poetry.toml beside it, and the in-project .venv, change the answer. */
 static void watch_in(const struct config *cfg, const char *dir,
@@ -284,7 +275,7 @@ const struct source source_poetry = {
 	.probe = probe,
 	.identity = tool_identity,
 	.owner_rule = tool_owner_rule,
-	.names = names,
+	.files = files,
 	.watch_in = watch_in,
 	.vars = vars,
 };

@@ -54,16 +54,7 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	return r;
 }
 
-static size_t names(const struct config *cfg, const char **out, size_t max)
-{
-	static const char *const mine[] = { ".python-version" };
-	size_t n = 0;
-
-	(void)cfg;
-	for (; n < max && n < sizeof(mine) / sizeof(mine[0]); n++)
-		out[n] = mine[n];
-	return n;
-}
+static const char *const files[] = { ".python-version", NULL };
 
 static const char *const vars[] = { "PYENV_ROOT", NULL };
 
@@ -72,6 +63,6 @@ const struct source source_pyenv = {
 	.probe = probe,
 	.identity = tool_identity,
 	.owner_rule = tool_owner_rule,
-	.names = names,
+	.files = files,
 	.vars = vars,
 };

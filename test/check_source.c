@@ -38,6 +38,29 @@ START_TEST(table)
 }
 END_TEST
 
+/* A source's names come from the config (venv, venvrc), from its fixed
+ * list (the tools), or there are none (back-links). */
+START_TEST(names)
+{
+	const char *v[SOURCE_NAMES_MAX];
+
+	load();
+	ck_assert_uint_eq(source_names(&source_venv, &cfg, v, SOURCE_NAMES_MAX),
+			  cfg.nnames);
+	ck_assert_str_eq(v[0], cfg.names[0]);
+	ck_assert_uint_eq(source_names(&source_venvrc, &cfg, v, SOURCE_NAMES_MAX), 1);
+	ck_assert_str_eq(v[0], ".venvrc");
+	ck_assert_uint_eq(source_names(&source_pdm, &cfg, v, SOURCE_NAMES_MAX), 2);
+	ck_assert_str_eq(v[0], ".pdm-python");
+	ck_assert_str_eq(v[1], ".pdm.toml");
+	ck_assert_uint_eq(source_names(&source_pdm, &cfg, v, 1), 1);
+	ck_assert_uint_eq(source_names(&source_poetry, &cfg, v, SOURCE_NAMES_MAX), 1);
+	ck_assert_str_eq(v[0], "pyproject.toml");
+	ck_assert_uint_eq(source_names(&source_backlink, &cfg, v, SOURCE_NAMES_MAX), 0);
+	config_free(&cfg);
+}
+END_TEST
+
 /* Probe src in root/rel; returns whether it decided. */
 static int probe(const struct source *src, const char *rel, struct found *f)
 {
@@ -167,6 +190,7 @@ Suite *source_suite(void)
 	TCase *tc = fixture_tcase("core");
 
 	tcase_add_test(tc, table);
+	tcase_add_test(tc, names);
 	tcase_add_test(tc, venv_probe);
 	tcase_add_test(tc, venvrc_probe);
 	tcase_add_test(tc, venvrc_owner_rule);
