@@ -90,7 +90,9 @@ make_fixtures() {
 }
 
 # Envs made by the tools themselves, offline, each in its own store under
-# $FIX/t (the scenarios point the tool's variable there):
+# $FIX/t (the scenarios point the tool's variable there); where each tool
+# says its env is, asked from sub/ as a user would, is kept in
+# $FIX/t/TOOL.says (pdm's says its interpreter):
 #   poetry   $FIX/t/poetry/proj/sub, env in POETRY_CACHE_DIR=$FIX/t/pcache
 #   pipenv   $FIX/t/pipenv/my proj, env in WORKON_HOME=$FIX/t/pipenvs
 #   pdm      $FIX/t/pdm/proj, env in $FIX/t/home/.local/share/pdm/venvs
@@ -116,9 +118,11 @@ make_tool_fixtures() {
 		printf 'authors = []\n[tool.poetry.dependencies]\npython = "^3.9"\n' >>pyproject.toml
 		POETRY_CACHE_DIR=$t/pcache poetry env use "$PY" >/dev/null 2>&1 ||
 			echo "poetry could not make its env" >&2
+		(cd sub && POETRY_CACHE_DIR=$t/pcache poetry env info -p) >"$t/poetry.says" 2>/dev/null
 		cd "$t/pipenv/my proj" || exit 1
 		WORKON_HOME=$t/pipenvs pipenv --python "$PY" >/dev/null 2>&1 ||
 			echo "pipenv could not make its env" >&2
+		(cd sub && WORKON_HOME=$t/pipenvs pipenv --venv) >"$t/pipenv.says" 2>/dev/null
 		cd "$t/pdm/proj" || exit 1
 		printf '[project]\nname = "pd"\nversion = "0.1"\n' >pyproject.toml
 		{
@@ -126,6 +130,7 @@ make_tool_fixtures() {
 				pdm venv create "$PY" &&
 				pdm use -f "$(echo "$t"/home/.local/share/pdm/venvs/*/bin/python)"
 		} >/dev/null 2>&1 || echo "pdm could not make its env" >&2
+		(cd sub && pdm info --python) >"$t/pdm.says" 2>/dev/null
 		if [ -r /usr/share/virtualenvwrapper/virtualenvwrapper.sh ]; then
 			WORKON_HOME=$t/workon VIRTUALENVWRAPPER_PYTHON=$PY bash -c \
 				'. /usr/share/virtualenvwrapper/virtualenvwrapper.sh &&

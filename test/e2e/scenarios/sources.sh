@@ -21,12 +21,20 @@ tool_round() {
 # pyproject.toml ("Demo_Proj.x"), the hash of the project's real path.
 t_poetry_env() {
 	local e
-	e=$(echo "$FIX"/t/pcache/virtualenvs/demo-proj-x-*-py3.*)
+	e=$(cat "$FIX/t/poetry.says")	# poetry env info -p
 	[ -d "$e" ] || { fail "poetry made no env (make deps)"; return; }
+	case $e in
+	"$FIX"/t/pcache/virtualenvs/demo-proj-x-*-py3.*) ;;
+	*) fail "poetry says its env is '$e'" ;;
+	esac
 	start_shell POETRY_CACHE_DIR="$FIX/t/pcache"
 	tool_round "$FIX/t/poetry/proj/sub" "$(sed -n 's/^prompt = //p' "$e/pyvenv.cfg")"
 	expect_env in VIRTUAL_ENV "$e"
 	expect_file py "$e"
+	# status names the source that decided and the file it read
+	run "cd $FIX/t/poetry/proj/sub" "$(l_to "vswitch status" "$T/d/status")"
+	grep -qxF "chosen by: $FIX/t/poetry/proj/pyproject.toml (poetry)" "$T/d/status" ||
+		fail "status: $(cat "$T/d/status")"
 	case $(env_of in PATH) in
 	"$e/bin:"*) ;;
 	*) fail "PATH in: $(env_of in PATH)" ;;
@@ -37,7 +45,7 @@ t_poetry_env() {
 # name holds a space.
 t_pipenv_env() {
 	local e
-	e=$(echo "$FIX"/t/pipenvs/my_proj-*)
+	e=$(cat "$FIX/t/pipenv.says")	# pipenv --venv
 	[ -d "$e" ] || { fail "pipenv made no env (make deps)"; return; }
 	start_shell WORKON_HOME="$FIX/t/pipenvs"
 	tool_round "$FIX/t/pipenv/my proj/sub" "my proj"
@@ -50,7 +58,8 @@ t_pipenv_env() {
 # until allowed.
 t_pdm_env() {
 	local e
-	e=$(echo "$FIX"/t/home/.local/share/pdm/venvs/proj-*)
+	e=$(cat "$FIX/t/pdm.says")	# pdm info --python
+	e=${e%/bin/python*}
 	[ -d "$e" ] || { fail "pdm made no env (make deps)"; return; }
 	mkdir -p "$T/clone"
 	printf '%s/bin/python\n' "$FIX/w/proj/venv" >"$T/clone/.pdm-python"
@@ -115,6 +124,10 @@ t_broken_env() {
 	expect_file st 0
 	expect_screen_has "its python is a link to '$T/gone/python3', which is gone"
 	expect_prompt "$(plain_prompt)"
+	# named once: not again at the next prompts, nor on a cd within
+	run "vsw_dump again" "cd $T/brk" "vsw_dump up" "cd $T/brk/sub" "vsw_dump down"
+	expect_unset down VIRTUAL_ENV
+	expect_screen_count 1 "which is gone"
 }
 
 # 8. Several tools in one project: the order of [search] sources
