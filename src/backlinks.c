@@ -34,10 +34,11 @@ static struct {
 	size_t n, alloc;
 } cache;
 
+/* The index's path; none with no home (the envs are read each time). */
 static void index_path(struct strbuf *out)
 {
-	paths_xdg(out, "XDG_CACHE_HOME", ".cache");
-	strbuf_addstr(out, "/vswitch/projects");
+	if (paths_xdg(out, "XDG_CACHE_HOME", ".cache") == 0)
+		strbuf_addstr(out, "/vswitch/projects");
 }
 
 /* The env folders whose envs may hold .project: the env home, and
@@ -46,11 +47,11 @@ static void homes(const struct config *cfg, struct strlist *out)
 {
 	struct strbuf h = STRBUF_INIT;
 
-	envhome_dir(cfg, &h);
-	strlist_add(out, h.buf);
+	if (envhome_dir(cfg, &h) == 0)
+		strlist_add(out, h.buf);
 	strbuf_setlen(&h, 0);
-	tool_env_or(&h, "WORKON_HOME", "XDG_DATA_HOME", ".local/share", "/virtualenvs");
-	if (!strlist_has(out, h.buf))
+	if (tool_env_or(&h, "WORKON_HOME", "XDG_DATA_HOME", ".local/share", "/virtualenvs") == 0 &&
+	    !strlist_has(out, h.buf))
 		strlist_add(out, h.buf);
 	strbuf_release(&h);
 }
@@ -292,7 +293,8 @@ void backlinks_refresh(const struct config *cfg)
 	struct strbuf path = STRBUF_INIT;
 
 	index_path(&path);
-	unlink(path.buf);
+	if (path.len)
+		unlink(path.buf);
 	forget();
 	backlinks_load(cfg);
 	strbuf_release(&path);

@@ -46,6 +46,9 @@ int cmd_hook(struct cmd_ctx *c)
 		strbuf_release(&names);
 		return 2;
 	}
+	/* said once, as the shell starts: the hook works on without them */
+	if (!paths_home())
+		error("%s: no config, trust store or env home is used", paths_no_home());
 	/* An absolute path makes the hook independent of PATH, which the
 	 * user (or a broken rc file) may empty. */
 	self_path(c->argv0, &self);

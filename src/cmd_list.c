@@ -7,6 +7,7 @@
 #include "envhome.h"
 #include "envlist.h"
 #include "error.h"
+#include "paths.h"
 #include "venv.h"
 
 /* NAME  VERSION  PATH, names padded to the longest. Reads every
@@ -65,7 +66,11 @@ int cmd_list(struct cmd_ctx *c)
 		else
 			return error("usage: vswitch list [--long] [--prefix=STR]"), 2;
 	}
-	envhome_dir(&c->cfg, &home);
+	if (envhome_dir(&c->cfg, &home) < 0) {
+		error("no env home: %s", paths_no_home());
+		rc = 1;
+		goto out;
+	}
 	/* --prefix is for completion: it saves a stat per name left out */
 	if (envlist_read(home.buf, prefix, &list) < 0 && errno != ENOENT) {
 		error_errno("cannot read '%s'", home.buf);
@@ -80,6 +85,7 @@ int cmd_list(struct cmd_ctx *c)
 			strbuf_addch(c->out, '\n');
 		}
 	}
+out:
 	strlist_free(&list);
 	strbuf_release(&home);
 	return rc;

@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "discover.h"
+#include "paths.h"
 #include "source.h"
 #include "state.h"
 #include "trust.h"
@@ -45,7 +46,11 @@ static void show_found(struct strbuf *out, const struct found *f)
 			    f->by->name);
 		break;
 	case FOUND_MISSING:
-		strbuf_addf(out, "wants:     %s, which is not a venv\n", f->env.buf);
+		if (f->env.len)
+			strbuf_addf(out, "wants:     %s, which is not a venv\n", f->env.buf);
+		else
+			strbuf_addf(out, "wants:     an env, but there is no env home (%s)\n",
+				    paths_no_home());
 		strbuf_addf(out, "chosen by: %s (%s)\n", f->entry.buf, f->by->name);
 		break;
 	case FOUND_REFUSED:
@@ -118,8 +123,12 @@ int cmd_status(struct cmd_ctx *c)
 	discover(&f, cfg, in->pwd);
 	show_found(c->out, &f);
 	show_trust(c->out, cfg, &f);
-	strbuf_addf(c->out, "config:    %s%s\n", cfg->path.buf,
-		    cfg->found ? "" : " (not found: built-in defaults)");
+	if (cfg->path.len)
+		strbuf_addf(c->out, "config:    %s%s\n", cfg->path.buf,
+			    cfg->found ? "" : " (not found: built-in defaults)");
+	else
+		strbuf_addf(c->out, "config:    none (%s): built-in defaults\n",
+			    paths_no_home());
 	found_free(&f);
 	state_free(&st);
 	return 0;

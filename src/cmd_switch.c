@@ -104,7 +104,10 @@ int cmd_use(struct cmd_ctx *c)
 		goto ok;
 	} else {
 		strbuf_setlen(&env, 0);
-		envhome_dir(&c->cfg, &env);
+		if (envhome_dir(&c->cfg, &env) < 0) {
+			error("no env home to find '%s' in: %s", v, paths_no_home());
+			goto done;
+		}
 		strbuf_addf(&msg, "no env '%s' in '%s'", v, env.buf);
 		suggest(&msg, env.buf, v);
 		error("%s", msg.buf);

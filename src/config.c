@@ -247,13 +247,12 @@ void config_load(struct config *cfg)
 	struct strbuf path = STRBUF_INIT;
 	const char *env = getenv("VSWITCH_CONFIG");
 
+	/* with no home, no config file: the defaults */
 	if (env && *env)
 		strbuf_addstr(&path, env);
-	else
-		paths_xdg(&path, "XDG_CONFIG_HOME", ".config");
-	if (!(env && *env))
+	else if (paths_xdg(&path, "XDG_CONFIG_HOME", ".config") == 0)
 		strbuf_addstr(&path, "/vswitch/config.ini");
-	config_load_file(cfg, path.buf);
+	config_load_file(cfg, path.len ? path.buf : NULL);
 	strbuf_release(&path);
 }
 

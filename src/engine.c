@@ -90,7 +90,10 @@ static const char *unholdable(const struct engine_input *in, const char *env,
 /* Say why the env the directory wants is not activated. */
 static void report(const struct found *f)
 {
-	if (f->kind == FOUND_MISSING)
+	if (f->kind == FOUND_MISSING && !f->env.len)
+		error("%s: no env home to find its env in: %s", f->entry.buf,
+		      paths_no_home());
+	else if (f->kind == FOUND_MISSING)
 		error("%s: no env at '%s'", f->entry.buf, f->env.buf);
 	else if (!f->env.len)	/* refused before it was read */
 		error("ignoring '%s': %s%s", f->entry.buf, f->why.buf,

@@ -9,29 +9,29 @@
 
 /* A relative env home would make VIRTUAL_ENV depend on $PWD, so it is
  * reported and the default used instead. */
-void envhome_dir(const struct config *cfg, struct strbuf *out)
+int envhome_dir(const struct config *cfg, struct strbuf *out)
 {
 	const char *w = getenv("WORKON_HOME");
 	const char *set = cfg->home ? cfg->home : w && *w ? w : NULL;
 	size_t start = out->len;
 
 	if (set) {
-		paths_expand_tilde(out, set);
-		if (out->buf[start] == '/')
-			return;
+		if (paths_expand_tilde(out, set) == 0 && out->buf[start] == '/')
+			return 0;
 		error("env home '%s' (%s) is not an absolute path; using ~/.virtualenvs",
 		      set, cfg->home ? "[envs] home" : "$WORKON_HOME");
 		strbuf_setlen(out, start);
 	}
-	strbuf_addstr(out, paths_home());
-	strbuf_addstr(out, "/.virtualenvs");
+	return paths_expand_tilde(out, "~/.virtualenvs");
 }
 
-void envhome_path(const struct config *cfg, const char *name, struct strbuf *out)
+int envhome_path(const struct config *cfg, const char *name, struct strbuf *out)
 {
-	envhome_dir(cfg, out);
+	if (envhome_dir(cfg, out) < 0)
+		return -1;
 	strbuf_addch(out, '/');
 	strbuf_addstr(out, name);
+	return 0;
 }
 
 int envhome_is_path(const char *value)

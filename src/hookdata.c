@@ -154,8 +154,8 @@ void hookdata_changes(const struct config *cfg, const struct hookdata *hd,
 	for (size_t i = 0; i < more.n; i++)
 		watch(w, more.v[i]);
 	watch(w, cfg->path.buf);
-	truststore_dir(&dir);
-	watch(w, dir.buf);
+	if (truststore_dir(&dir) == 0)
+		watch(w, dir.buf);
 	if (hd->backlinks)
 		backlinks_watch(cfg, w);
 	changes_add_list(out, "watch", w);

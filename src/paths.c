@@ -11,29 +11,43 @@ const char *paths_home(void)
 {
 	const char *h = getenv("HOME");
 
-	return h ? h : "";
+	return h && h[0] == '/' ? h : NULL;
 }
 
-void paths_xdg(struct strbuf *out, const char *var, const char *fallback)
+const char *paths_no_home(void)
+{
+	const char *h = getenv("HOME");
+
+	return !h ? "HOME is not set" : !*h ? "HOME is empty" :
+		"HOME is not an absolute path";
+}
+
+int paths_xdg(struct strbuf *out, const char *var, const char *fallback)
 {
 	const char *v = getenv(var);
 
 	if (v && v[0] == '/') {
 		strbuf_addstr(out, v);
-		return;
+		return 0;
 	}
+	if (!paths_home())
+		return -1;
 	strbuf_addstr(out, paths_home());
 	strbuf_addch(out, '/');
 	strbuf_addstr(out, fallback);
+	return 0;
 }
 
-void paths_expand_tilde(struct strbuf *out, const char *path)
+int paths_expand_tilde(struct strbuf *out, const char *path)
 {
 	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0')) {
+		if (!paths_home())
+			return -1;
 		strbuf_addstr(out, paths_home());
 		path++;
 	}
 	strbuf_addstr(out, path);
+	return 0;
 }
 
 int paths_within(const char *path, const char *dir)

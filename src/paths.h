@@ -6,12 +6,19 @@
 
 #include "strbuf.h"
 
-/* $HOME, or "" when unset: vswitch never asks the passwd database. */
+/* $HOME when it is an absolute path, else NULL (no home): vswitch never
+ * asks the passwd database, and a home relative to $PWD would put its
+ * files, and what it trusts, wherever the shell is. */
 const char *paths_home(void);
-/* Append $VAR if it is an absolute path, else $HOME/fallback. */
-void paths_xdg(struct strbuf *out, const char *var, const char *fallback);
-/* Append path with a leading "~" or "~/" replaced by $HOME. */
-void paths_expand_tilde(struct strbuf *out, const char *path);
+/* Why there is no home, for a message: "HOME is not set" or the like. */
+const char *paths_no_home(void);
+/* Append $VAR if it is an absolute path (the XDG rule: a relative one is
+ * ignored), else $HOME/fallback; returns 0, or -1 (out unchanged) with
+ * no home. */
+int paths_xdg(struct strbuf *out, const char *var, const char *fallback);
+/* Append path with a leading "~" or "~/" replaced by $HOME; returns 0,
+ * or -1 (out unchanged) for such a path with no home. */
+int paths_expand_tilde(struct strbuf *out, const char *path);
 /* Whether path is dir itself or lies below it (both absolute, clean). */
 int paths_within(const char *path, const char *dir);
 /* Length of the last component of path (after the last '/'). */

@@ -28,14 +28,14 @@ static int env_of(const char *py, struct strbuf *out)
 	return 0;
 }
 
-/* pdm's folder of envs, into out. */
+/* pdm's folder of envs, into out; nothing with no home. */
 static void store(struct strbuf *out)
 {
 	struct strbuf cfg = STRBUF_INIT, text = STRBUF_INIT, loc = STRBUF_INIT;
 
-	paths_xdg(&cfg, "XDG_CONFIG_HOME", ".config");
-	strbuf_addstr(&cfg, "/pdm/config.toml");
-	if (tool_read(cfg.buf, &text) == 0 &&
+	if (paths_xdg(&cfg, "XDG_CONFIG_HOME", ".config") == 0)
+		strbuf_addstr(&cfg, "/pdm/config.toml");
+	if (cfg.len && tool_read(cfg.buf, &text) == 0 &&
 	    toml_get(text.buf, text.len, "venv", "location", &loc) && loc.len)
 		paths_expand_tilde(out, loc.buf);
 	else
@@ -74,7 +74,8 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 		struct strbuf mine = STRBUF_INIT;
 
 		store(&mine);
-		tool_found(f, env.buf, paths_within(env.buf, mine.buf));
+		/* with no home, pdm has no store of the user's */
+		tool_found(f, env.buf, mine.len && paths_within(env.buf, mine.buf));
 		strbuf_release(&mine);
 		r = 1;
 	} else {

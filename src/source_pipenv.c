@@ -20,9 +20,9 @@
 #include "tool.h"
 
 /* The folder pipenv keeps its envs in. */
-static void home(struct strbuf *out)
+static int home(struct strbuf *out)
 {
-	tool_env_or(out, "WORKON_HOME", "XDG_DATA_HOME", ".local/share", "/virtualenvs");
+	return tool_env_or(out, "WORKON_HOME", "XDG_DATA_HOME", ".local/share", "/virtualenvs");
 }
 
 /* Whether PIPENV_VENV_IN_PROJECT says yes (pipenv's true values). */
@@ -84,8 +84,7 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	strbuf_addstr(p, ".venv");
 	if (in_project() || (stat(p->buf, &st) == 0 && S_ISDIR(st.st_mode))) {
 		tool_found(f, p->buf, 0);
-	} else {
-		home(&env);
+	} else if (home(&env) == 0) {
 		strbuf_addch(&env, '/');
 		if (custom && *custom) {
 			strbuf_addstr(&env, custom);
@@ -97,6 +96,10 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 			strbuf_release(&real);
 		}
 		tool_found(f, env.buf, 1);
+	} else {
+		f->kind = FOUND_REFUSED;
+		strbuf_addf(&f->why, "pipenv's folder of envs cannot be found: %s",
+			    paths_no_home());
 	}
 	strbuf_release(&text);
 	strbuf_release(&env);

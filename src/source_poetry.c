@@ -30,8 +30,8 @@
 /* The folders of poetry's global settings. */
 static void config_toml(struct strbuf *out)
 {
-	tool_env_or(out, "POETRY_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "/pypoetry");
-	strbuf_addstr(out, "/config.toml");
+	if (tool_env_or(out, "POETRY_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "/pypoetry") == 0)
+		strbuf_addstr(out, "/config.toml");
 }
 
 /* Where a setting came from: a project's own poetry.toml can point
@@ -57,15 +57,16 @@ static enum origin setting(const char *var, const struct strbuf *local,
 	return UNSET;
 }
 
-/* The cache folder, appended to out; 0 when the project set it. */
+/* The cache folder, appended to out; 0 when the project set it, -1
+ * when there is no home to find it in. */
 static int cache_dir(const struct strbuf *local, const struct strbuf *global,
 		     struct strbuf *out)
 {
 	enum origin o = setting("POETRY_CACHE_DIR", local, global, "",
 				"cache-dir", out);
 
-	if (o == UNSET)
-		tool_env_or(out, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry");
+	if (o == UNSET && tool_env_or(out, NULL, "XDG_CACHE_HOME", ".cache", "/pypoetry") < 0)
+		return -1;
 	return o != FROM_PROJECT;
 }
 
@@ -181,7 +182,8 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	strbuf_addstr(p, "poetry.toml");
 	tool_read(p->buf, &local);
 	config_toml(&v);
-	tool_read(v.buf, &global);
+	if (v.len)
+		tool_read(v.buf, &global);
 	strbuf_setlen(&v, 0);
 	/* an in-project .venv folder wins */
 	if (!setting("POETRY_VIRTUALENVS_IN_PROJECT", &local, &global,
@@ -211,12 +213,18 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	/* "{cache-dir}" in a configured path stands for the cache folder */
 	if (!strncmp(venvs.buf, "{cache-dir}", 11)) {
 		strbuf_setlen(&v, 0);
-		in_store &= cache_dir(&local, &global, &v);
+		r = cache_dir(&local, &global, &v);
+		in_store = r < 0 ? r : in_store && r;
 		strbuf_addstr(&v, venvs.buf + 11);
 		strbuf_set(&venvs, v.buf);
 	}
 	strbuf_setlen(&v, 0);
-	paths_expand_tilde(&v, venvs.buf);
+	if (in_store < 0 || paths_expand_tilde(&v, venvs.buf) < 0) {
+		f->kind = FOUND_REFUSED;
+		strbuf_addf(&f->why, "poetry's folder of envs cannot be found: %s",
+			    paths_no_home());
+		goto out;
+	}
 	strbuf_set(&venvs, v.buf);
 	strbuf_setlen(&v, 0);
 	tool_realpath(dir, &v);

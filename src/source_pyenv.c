@@ -10,17 +10,18 @@
 #include "source.h"
 #include "tool.h"
 
-static void versions(struct strbuf *out)
+static int versions(struct strbuf *out)
 {
 	const char *root = getenv("PYENV_ROOT");
 
 	if (root && *root) {
-		paths_expand_tilde(out, root);
-	} else {
-		strbuf_addstr(out, paths_home());
-		strbuf_addstr(out, "/.pyenv");
+		if (paths_expand_tilde(out, root) < 0)
+			return -1;
+	} else if (paths_expand_tilde(out, "~/.pyenv") < 0) {
+		return -1;
 	}
 	strbuf_addstr(out, "/versions");
+	return 0;
 }
 
 static int probe(struct found *f, const struct config *cfg, const char *dir,
@@ -34,11 +35,13 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 	strbuf_addstr(p, ".python-version");
 	if (tool_read_entry(f, p->buf, &text) == 0) {
 		tool_first_line(text.buf, &name);
-		versions(&env);
-		strbuf_addch(&env, '/');
-		strbuf_addstr(&env, name.buf);
-		/* a name, or X.Y.Z/envs/NAME: nothing that climbs out */
-		if (name.len && name.buf[0] != '/' && !strstr(name.buf, "..") &&
+		if (versions(&env) == 0) {
+			strbuf_addch(&env, '/');
+			strbuf_addstr(&env, name.buf);
+		}
+		/* a name, or X.Y.Z/envs/NAME: nothing that climbs out; with
+		 * no home, no pyenv root and no env */
+		if (env.len && name.len && name.buf[0] != '/' && !strstr(name.buf, "..") &&
 		    paths_is_venv(env.buf)) {
 			tool_found(f, env.buf, 1);
 			r = 1;

@@ -25,8 +25,8 @@ static int probe(struct found *f, const struct config *cfg, const char *dir,
 				 * the project" means what it says */
 				struct strbuf t = STRBUF_INIT;
 
-				paths_expand_tilde(&t, v.buf);
-				paths_absolute(&env, dir, t.buf);
+				if (paths_expand_tilde(&t, v.buf) == 0)
+					paths_absolute(&env, dir, t.buf);
 				strbuf_release(&t);
 			} else {
 				envhome_path(cfg, v.buf, &env);

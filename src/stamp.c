@@ -47,8 +47,7 @@ int stamp_dir(struct strbuf *out, int do_prune)
 	if (run && run[0] == '/') {
 		strbuf_addstr(&dir, run);
 		strbuf_addstr(&dir, "/vswitch");
-	} else {
-		paths_xdg(&dir, "XDG_CACHE_HOME", ".cache");
+	} else if (paths_xdg(&dir, "XDG_CACHE_HOME", ".cache") == 0) {
 		strbuf_addstr(&dir, "/vswitch/stamps");
 	}
 	/* A stamp others could touch would only make the hook skip a run

@@ -97,17 +97,17 @@ void tool_realpath(const char *dir, struct strbuf *out)
 	free(r);
 }
 
-void tool_env_or(struct strbuf *out, const char *var, const char *xdg_var,
-		 const char *xdg_fallback, const char *sub)
+int tool_env_or(struct strbuf *out, const char *var, const char *xdg_var,
+		const char *xdg_fallback, const char *sub)
 {
 	const char *v = var ? getenv(var) : NULL;
 
-	if (v && *v) {
-		paths_expand_tilde(out, v);
-		return;
-	}
-	paths_xdg(out, xdg_var, xdg_fallback);
+	if (v && *v)
+		return paths_expand_tilde(out, v);
+	if (paths_xdg(out, xdg_var, xdg_fallback) < 0)
+		return -1;
 	strbuf_addstr(out, sub);
+	return 0;
 }
 
 void tool_found(struct found *f, const char *env, int in_store)

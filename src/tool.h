@@ -25,9 +25,9 @@ void tool_base64url(const unsigned char *data, size_t n, struct strbuf *out);
 /* Append dir's real path (symbolic links resolved), or dir itself when
  * it cannot be resolved. */
 void tool_realpath(const char *dir, struct strbuf *out);
-/* Append $VAR when it is set and not empty, else $HOME/fallback, else
- * $XDG_VAR/xdg_sub; see paths_xdg. */
-void tool_env_or(struct strbuf *out, const char *var, const char *xdg_var,
+/* Append $VAR when it is set and not empty, else $XDG_VAR/xdg_sub (see
+ * paths_xdg); returns 0, or -1 (out unchanged) with no home for it. */
+int tool_env_or(struct strbuf *out, const char *var, const char *xdg_var,
 		 const char *xdg_fallback, const char *sub);
 /* Set f to decide for env: FOUND_ENV when it holds pyvenv.cfg, else
  * FOUND_MISSING; in_store says the env lies in the user's own store

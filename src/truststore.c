@@ -15,17 +15,19 @@
 /* A record is two short lines and a path. */
 #define RECORD_MAX 65536
 
-void truststore_dir(struct strbuf *out)
+int truststore_dir(struct strbuf *out)
 {
-	paths_xdg(out, "XDG_DATA_HOME", ".local/share");
+	if (paths_xdg(out, "XDG_DATA_HOME", ".local/share") < 0)
+		return -1;
 	strbuf_addstr(out, "/vswitch/trust");
+	return 0;
 }
 
-/* The record's file name: the SHA-256 of the path it is about. */
-static void record_path(const char *entry, struct strbuf *out)
+/* The record's file name in the store dir: the SHA-256 of the path it
+ * is about. */
+static void record_path(const char *dir, const char *entry, struct strbuf *out)
 {
-	truststore_dir(out);
-	strbuf_addch(out, '/');
+	strbuf_addf(out, "%s/", dir);
 	sha256_hex(entry, strlen(entry), out);
 }
 
@@ -53,10 +55,10 @@ enum trust_record truststore_lookup(const char *entry, struct strbuf *hash)
 	const char *p;
 	size_t n;
 
-	truststore_dir(&dir);
-	if (!store_safe(dir.buf))
+	/* with no home, no store: nothing recorded */
+	if (truststore_dir(&dir) < 0 || !store_safe(dir.buf))
 		goto out;
-	record_path(entry, &file);
+	record_path(dir.buf, entry, &file);
 	if (strbuf_read_file(&text, file.buf, RECORD_MAX) < 0)
 		goto out;
 	/* "vswitch-trust 1\n" then "allow HEX\n" or "deny\n", then
@@ -93,12 +95,15 @@ int truststore_put(const char *entry, const char *hash)
 	struct strbuf tmp = STRBUF_INIT, text = STRBUF_INIT;
 	int fd = -1, rc = -1;
 
-	truststore_dir(&dir);
+	if (truststore_dir(&dir) < 0) {
+		error("no trust store: %s", paths_no_home());
+		goto out;
+	}
 	if (paths_mkdirs(&dir) < 0) {
 		error_errno("cannot create '%s'", dir.buf);
 		goto out;
 	}
-	record_path(entry, &file);
+	record_path(dir.buf, entry, &file);
 	strbuf_addf(&tmp, "%s/.tmp.XXXXXX", dir.buf);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {

@@ -15,8 +15,9 @@
 
 enum trust_record { TRUST_NONE, TRUST_ALLOWED, TRUST_DENIED };
 
-/* Append the store's directory (.../vswitch/trust). */
-void truststore_dir(struct strbuf *out);
+/* Append the store's directory (.../vswitch/trust); returns 0, or -1
+ * (out unchanged) with no home. */
+int truststore_dir(struct strbuf *out);
 /* The record kept for entry; for TRUST_ALLOWED the hash it was allowed
  * with is appended to hash. */
 enum trust_record truststore_lookup(const char *entry, struct strbuf *hash);

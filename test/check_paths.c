@@ -9,12 +9,49 @@
 #include "paths.h"
 #include "suites.h"
 
+/* Only an absolute HOME is a home: a relative one would put the config
+ * and the trust store wherever the shell is. */
 START_TEST(home)
 {
 	setenv("HOME", "/h", 1);
 	ck_assert_str_eq(paths_home(), "/h");
 	unsetenv("HOME");
-	ck_assert_str_eq(paths_home(), "");
+	ck_assert_ptr_null(paths_home());
+	ck_assert_str_eq(paths_no_home(), "HOME is not set");
+	setenv("HOME", "", 1);
+	ck_assert_ptr_null(paths_home());
+	ck_assert_str_eq(paths_no_home(), "HOME is empty");
+	setenv("HOME", "rel/h", 1);
+	ck_assert_ptr_null(paths_home());
+	ck_assert_str_eq(paths_no_home(), "HOME is not an absolute path");
+	setenv("HOME", "/h", 1);
+}
+END_TEST
+
+/* With no home, nothing is made from it: an absolute XDG variable still
+ * counts, a relative one (or a "~") gives no path at all. */
+START_TEST(no_home)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	setenv("HOME", "rel", 1);
+	setenv("XDG_DATA_HOME", "/data", 1);
+	ck_assert_int_eq(paths_xdg(&sb, "XDG_DATA_HOME", ".local/share"), 0);
+	ck_assert_str_eq(sb.buf, "/data");
+	strbuf_setlen(&sb, 0);
+	setenv("XDG_DATA_HOME", "rel/data", 1);
+	ck_assert_int_eq(paths_xdg(&sb, "XDG_DATA_HOME", ".local/share"), -1);
+	ck_assert_uint_eq(sb.len, 0);
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("HOME");
+	ck_assert_int_eq(paths_xdg(&sb, "XDG_DATA_HOME", ".local/share"), -1);
+	ck_assert_int_eq(paths_expand_tilde(&sb, "~/x"), -1);
+	ck_assert_int_eq(paths_expand_tilde(&sb, "~"), -1);
+	ck_assert_uint_eq(sb.len, 0);
+	ck_assert_int_eq(paths_expand_tilde(&sb, "/abs/~"), 0);
+	ck_assert_str_eq(sb.buf, "/abs/~");
+	setenv("HOME", "/h", 1);
+	strbuf_release(&sb);
 }
 END_TEST
 
@@ -189,6 +226,7 @@ Suite *paths_suite(void)
 	TCase *tc = fixture_tcase("core");
 
 	tcase_add_test(tc, home);
+	tcase_add_test(tc, no_home);
 	tcase_add_test(tc, xdg);
 	tcase_add_test(tc, tilde);
 	tcase_add_test(tc, within);

@@ -96,6 +96,28 @@ START_TEST(store_records)
 }
 END_TEST
 
+/* With no home (HOME relative) there is no store: nothing is recorded
+ * anywhere, with one line that says why, and nothing reads as allowed. */
+START_TEST(no_home_no_store)
+{
+	struct strbuf dir = STRBUF_INIT, h = STRBUF_INIT;
+	char *err;
+
+	setenv("HOME", "rel", 1);
+	unsetenv("XDG_DATA_HOME");
+	ck_assert_int_eq(truststore_dir(&dir), -1);
+	stderr_begin();
+	ck_assert_int_eq(truststore_put("/p/.venvrc", NULL), -1);
+	err = stderr_end();
+	ck_assert_str_eq(err, "vswitch: no trust store: HOME is not an absolute path\n");
+	free(err);
+	ck_assert_int_eq(truststore_lookup("/p/.venvrc", &h), TRUST_NONE);
+	ck_assert_int_eq(access("rel", F_OK), -1);
+	strbuf_release(&dir);
+	strbuf_release(&h);
+}
+END_TEST
+
 /* Many processes allowing and denying the same path at once: every
  * read sees a whole record. */
 START_TEST(store_concurrent)
@@ -138,6 +160,7 @@ Suite *truststore_suite(void)
 	tcase_add_test(tc, unsafe_store_is_ignored);
 	tcase_add_test(tc, store_records);
 	tcase_add_test(tc, store_concurrent);
+	tcase_add_test(tc, no_home_no_store);
 	suite_add_tcase(s, tc);
 	return s;
 }
