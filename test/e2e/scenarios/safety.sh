@@ -109,3 +109,22 @@ t_safety_clone_ships_venv() {
 		"cd mine" "vsw_dump mine"
 	expect_env mine VIRTUAL_ENV "$T/work/mine/venv"
 }
+
+# 5. A home that is not an absolute path is no home: what a repo ships
+# under rel/ (an env home) is never used, and nothing is written below
+# the folder the shell is in (no trust store, stamps or index).
+t_safety_relative_home() {
+	mkdir -p "$T/rh/sub"
+	"$PY" -m venv --without-pip "$T/rh/rel/.virtualenvs/myenv" >/dev/null || fail "venv"
+	printf 'env = myenv\n' >"$T/rh/.venvrc"
+	find "$T/rh" | sort >"$T/before"
+	start_shell
+	run "$(l_set_var HOME rel)" "$(l_unset_var XDG_DATA_HOME)" \
+		"$(l_unset_var XDG_CONFIG_HOME)" "cd $T/rh/sub" "vsw_dump in" \
+		"vswitch allow" "cd $T/rh" "vsw_dump up"
+	expect_unset in VIRTUAL_ENV
+	expect_unset up VIRTUAL_ENV
+	expect_screen_has "no env home to find its env in: HOME is not an absolute path"
+	expect_screen_has "vswitch: no trust store: HOME is not an absolute path"
+	find "$T/rh" | sort | diff "$T/before" - >"$T/new" || fail "written: $(grep '^>' "$T/new" | head -3)"
+}
