@@ -78,6 +78,37 @@ t_safety_way_to_env() {
 	esac
 }
 
+# A state inherited from another user (sudo -E, su -m) is not acted
+# on: the env it names leaves PATH at the first prompt, with one line
+# saying why, though the env is a good one; the older format names no
+# user, and its env '$T/x:.' never puts ./bin on PATH.
+t_safety_state_of_another_user() {
+	local x=$T/x plain=/usr/local/bin:/usr/bin:/bin
+	mkdir -p "$T/p" "$T/home/bin"
+	mkfake "$x" "$T/ran"
+	mkfake "$T/p/venv"
+	printf '#!/bin/sh\necho ran >> %s\n' "$T/ran" >"$T/home/bin/ls"
+	chmod 755 "$T/home/bin/ls"
+	RUN_AS=$NOBODY
+	start_shell VSWITCH_STATE="2:0:u:$x::-:x::" VIRTUAL_ENV="$x" PATH="$x/bin:$plain"
+	run "vsw_dump start" "$(l_to ls /dev/null)" "cd $T/p" "vsw_dump in"
+	case ":$(env_of start PATH):" in
+	*":$x/bin:"*) fail "PATH keeps the other user's env: $(env_of start PATH)" ;;
+	esac
+	expect_unset start VIRTUAL_ENV
+	expect_unset start VSWITCH_STATE
+	expect_screen_count 1 "vswitch: ignoring \$VSWITCH_STATE: it was made by uid 0, not by you"
+	expect_env in VIRTUAL_ENV "$T/p/venv"
+	stop_shell
+	start_shell VSWITCH_STATE="1:u:$x%3A.::-:l"
+	run "vsw_dump old" "$(l_to ls /dev/null)"
+	case ":$(env_of old PATH):" in
+	*":./bin:"* | *":$x:"*) fail "PATH holds the state's env: $(env_of old PATH)" ;;
+	esac
+	expect_unset old VSWITCH_STATE
+	[ -e "$T/ran" ] && fail "an ls from the inherited env ran"
+}
+
 # A repo that ships venv/ with a bin/ls, cloned by the user (so it is
 # theirs, mode 755): its bin/activate names where its author made it,
 # so it waits for 'vswitch allow' and ls stays /bin/ls. A venv the user
