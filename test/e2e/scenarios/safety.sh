@@ -109,6 +109,24 @@ t_safety_state_of_another_user() {
 	[ -e "$T/ran" ] && fail "an ls from the inherited env ran"
 }
 
+# Another user's .venvrc of 1 MiB junk above the project is refused
+# unread: one line on entering the project, none at each cd within,
+# though the binary runs at each (the pyproject.toml in a/ makes it).
+t_safety_foreign_venvrc_junk() {
+	local top=$T/top
+	mkdir -p "$top/proj/a/b"
+	printf '[project]\nname = "a"\n' >"$top/proj/a/pyproject.toml"
+	RUN_AS=$NOBODY
+	start_shell
+	# made after start_shell, so it stays root's
+	yes 'junk, not key = value' | head -c 1048576 >"$top/.venvrc"
+	chmod 644 "$top/.venvrc"
+	run "cd $top/proj/a/b" "cd $top/proj" "cd a/b" "cd $top/proj" "cd a" "vsw_dump in"
+	expect_unset in VIRTUAL_ENV
+	expect_screen_has "vswitch: ignoring '$top/.venvrc': it belongs to uid 0, not to you"
+	expect_screen_count 1 "$top/.venvrc"
+}
+
 # A repo that ships venv/ with a bin/ls, cloned by the user (so it is
 # theirs, mode 755): its bin/activate names where its author made it,
 # so it waits for 'vswitch allow' and ls stays /bin/ls. A venv the user
