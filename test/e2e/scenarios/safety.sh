@@ -127,6 +127,41 @@ t_safety_foreign_venvrc_junk() {
 	expect_screen_count 1 "$top/.venvrc"
 }
 
+# A config that is a FIFO, or /dev/zero: opened without blocking and
+# read only when a regular file, so no cd hangs or spins; one line says
+# so, once, and the defaults apply.
+t_safety_config_not_regular() {
+	local cfg=$T/home/.config/vswitch/config.ini
+	mkdir -p "${cfg%/*}" "$T/p"
+	mkfifo "$cfg"
+	mkfake "$T/p/venv"
+	start_shell
+	run "cd $T/p" "vsw_dump fifo" "cd $T" "cd $T/p"
+	expect_env fifo VIRTUAL_ENV "$T/p/venv"
+	expect_screen_count 1 "vswitch: cannot read '$cfg': not a regular file"
+	stop_shell
+	start_shell VSWITCH_CONFIG=/dev/zero
+	run "cd $T/p" "vsw_dump zero" "cd $T" "cd $T/p"
+	expect_env zero VIRTUAL_ENV "$T/p/venv"
+	expect_screen_count 1 "vswitch: cannot read '/dev/zero': not a regular file"
+}
+
+# A config over the 1 MiB cap is refused whole, with one line: its
+# names = nosuch is not applied, the defaults are.
+t_safety_config_over_cap() {
+	local cfg=$T/home/.config/vswitch/config.ini
+	mkdir -p "${cfg%/*}" "$T/p"
+	mkfake "$T/p/venv"
+	{
+		printf '[search]\nnames = nosuch\n'
+		yes '# padding' | head -c 1048576
+	} >"$cfg"
+	start_shell
+	run "cd $T/p" "vsw_dump in" "cd $T" "cd $T/p"
+	expect_env in VIRTUAL_ENV "$T/p/venv"
+	expect_screen_count 1 "vswitch: cannot read '$cfg': larger than 1 MiB"
+}
+
 # A repo that ships venv/ with a bin/ls, cloned by the user (so it is
 # theirs, mode 755): its bin/activate names where its author made it,
 # so it waits for 'vswitch allow' and ls stays /bin/ls. A venv the user
