@@ -58,6 +58,8 @@ activate='_vswitch_enter() { :; }; _vswitch_leave() { :; }
 	scenario deep "$deep" : "$vswitch" export bash
 	scenario root "$proj" : "$vswitch" export bash
 	scenario outside "$work/out" : "$vswitch" export bash
+	scenario outside-deep "$work/out/o1/o2/o3/o4/o5/o6/o7/o8/o9/o10/o11/o12" : \
+		"$vswitch" export bash
 	scenario deep-active "$deep" "$activate" "$vswitch" export bash
 	scenario deep-config "$deep" "export VSWITCH_CONFIG=$work/cfg/plain.ini" \
 		"$vswitch" export bash

@@ -32,6 +32,8 @@ BINARY_DOC = {
             "(prints the activation), no config file",
     "root": "the same at the project root",
     "outside": "the same outside any project (walks up to `/`, prints nothing)",
+    "outside-deep": "the same 12 levels further down, outside any project: "
+                    "every source asked at every level up to `/`",
     "deep-active": "at depth 12 with the project's env already active "
                    "(a `cd` inside the project: prints nothing)",
     "deep-config": "at depth 12 with a config file that sets every key to its default",
@@ -291,8 +293,9 @@ def main():
     if deep and root:
         per = (float(deep["syscalls"]) - float(root["syscalls"])) / 12
         w("\nSystem calls per directory level walked: %.1f "
-          "(deep minus root, over 12 levels): one `stat` each for `.venvrc`, "
-          "`venv/pyvenv.cfg` and `.venv/pyvenv.cfg`.\n" % per)
+          "(deep minus root, over 12 levels): an `open` of the folder, one "
+          "`fstatat` in it for each name any source looks for (8 with the "
+          "default config), and a `close`.\n" % per)
 
     # ---- list and completion ----------------------------------------
     lst = read_tsv(os.path.join(rdir, "list.tsv"))
