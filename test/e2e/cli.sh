@@ -140,3 +140,24 @@ c_exec() {
 	expect_file sh "$p/venv
 $p/venv/bin/python"
 }
+
+# make install with PREFIX=/usr puts zsh's completion where Debian's zsh
+# looks for it (no site-functions under /usr is on its $fpath), and with
+# the default prefix in site-functions, which is; into a DESTDIR.
+c_install_zsh_completion() {
+	local prefix f
+	for prefix in /usr /usr/local; do
+		case $prefix in
+		/usr) f=/usr/share/zsh/vendor-completions/_vswitch ;;
+		*) f=$prefix/share/zsh/site-functions/_vswitch ;;
+		esac
+		make -s -C "$ROOT" install DESTDIR="$T/root" PREFIX="$prefix" >/dev/null ||
+			{ fail "make install PREFIX=$prefix"; continue; }
+		cmp -s "$ROOT/completions/_vswitch" "$T/root$f" ||
+			fail "PREFIX=$prefix: no $f; _vswitch is at: $(cd "$T/root" && find . -name _vswitch)"
+		if command -v zsh >/dev/null; then
+			zsh -fc 'print -l -- $fpath' | grep -qxF -- "${f%/_vswitch}" ||
+				fail "${f%/_vswitch} is not on zsh's \$fpath"
+		fi
+	done
+}
