@@ -6,20 +6,41 @@
 
 NOBODY=65534
 
+CTL_LABEL=$'\e]0;owned\a\e]52;c;b3duZWQ=\a\xc2\x9b2J'
+
 # A label with terminal controls (window title, clipboard write) from a
 # venv's pyvenv.cfg: the prompt shows them as text and the terminal
 # obeys none; VIRTUAL_ENV_PROMPT keeps the label exact.
 t_safety_label_controls() {
-	local p=$T/ctl label=$'\e]0;owned\a\e]52;c;b3duZWQ=\a\xc2\x9b2J'
+	local p=$T/ctl
 	mkdir -p "$p"
-	"$PY" -m venv --without-pip --prompt "$label" "$p/venv" >/dev/null
+	"$PY" -m venv --without-pip --prompt "$CTL_LABEL" "$p/venv" >/dev/null
 	start_shell
 	run "cd $p" "vsw_dump in"
 	expect_env in VIRTUAL_ENV "$p/venv"
-	expect_env in VIRTUAL_ENV_PROMPT "$label"
+	expect_ctl_label in
+}
+
+# VIRTUAL_ENV_PROMPT in dump $1 is CTL_LABEL exactly, the prompt shows
+# its controls escaped, and the terminal obeyed none.
+expect_ctl_label() {
+	expect_env "$1" VIRTUAL_ENV_PROMPT "$CTL_LABEL"
 	expect_prompt '(\x1b]0;owned\x07\x1b]52;c;b3duZWQ=\x07\u009b2J) '"$(plain_prompt)"
 	[ "$(tmux -L "$SOCK" display-message -p -t t '#{pane_title}')" != owned ] ||
 		fail "the label set the window title"
+}
+
+# The same label from a .venvrc's prompt = (its env named in the env
+# home, so used with no allow).
+t_safety_venvrc_label_controls() {
+	local p=$T/ctlrc
+	mkdir -p "$p" "$T/home/.virtualenvs"
+	mkvenv "$T/home/.virtualenvs/ctlenv"
+	printf 'env = ctlenv\nprompt = %s\n' "$CTL_LABEL" >"$p/.venvrc"
+	start_shell
+	run "cd $p" "vsw_dump in"
+	expect_env in VIRTUAL_ENV "$T/home/.virtualenvs/ctlenv"
+	expect_ctl_label in
 }
 
 # The hook records the binary by the path it was invoked by, links
