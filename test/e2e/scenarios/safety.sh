@@ -233,3 +233,22 @@ t_safety_relative_home() {
 	expect_screen_has "vswitch: no trust store: HOME is not an absolute path"
 	find "$T/rh" | sort | diff "$T/before" - >"$T/new" || fail "written: $(grep '^>' "$T/new" | head -3)"
 }
+
+# virtualenv's envs, made here by the user, are used at once; the same
+# env copied to another folder (cp -a: the user's, mode and all) names
+# where it was made, and waits for 'vswitch allow' there.
+t_safety_virtualenv_made_here() {
+	"$PY" -c 'import virtualenv' 2>/dev/null || { fail "virtualenv not installed (make deps)"; return; }
+	mkdir -p "$T/work/vmine/sub" "$T/work/vcopy"
+	RUN_AS=$NOBODY
+	start_shell
+	run "cd $T/work" "$PY -m virtualenv -q --no-download --no-pip --no-setuptools --no-wheel vmine/venv" \
+		"cd vmine/sub" "vsw_dump mine"
+	expect_env mine VIRTUAL_ENV "$T/work/vmine/venv"
+	[ "$(stat -c %U "$T/work/vmine/venv/pyvenv.cfg")" = "$(id -un "$NOBODY")" ] ||
+		fail "the env is not the user's"
+	cp -a "$T/work/vmine/venv" "$T/work/vcopy/venv"
+	run "cd $T/work/vcopy" "vsw_dump copy"
+	expect_unset copy VIRTUAL_ENV
+	expect_screen_has "vswitch: not activating '$T/work/vcopy/venv': it was made at '$T/work/vmine/venv', not here (a copy, a clone or a moved folder); run 'vswitch allow' to trust it"
+}
