@@ -104,7 +104,10 @@ l_registrations() { echo "echo \"\$precmd_functions|\$chpwd_functions\" > \"\$VS
 l_registrations_want() { echo '_vswitch_hook vsw_user_precmd|_vswitch_hook'; }
 l_other_prompt_mode() { echo 'setopt prompt_subst prompt_bang'; }
 l_errexit_with_trap() { echo "setopt err_exit; TRAPZERR() { echo err >> \"\$VSW_T/d/traps\"; }"; }
-l_shadow_builtins() { printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }'; }
+l_shadow_builtins() {
+	printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }' \
+		'[() { echo SHADOWED; return 1; }'
+}
 # Options set before the hook that dropped the user's other hooks or
 # warned at every cd, and the user's hooks they dropped.
 l_hostile_options() {
