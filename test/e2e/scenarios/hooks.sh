@@ -364,3 +364,22 @@ t_completion_beside_binary() {
 	sh_complete 'vswitch o' comp
 	expect_file comp "$(printf 'off\non')"
 }
+
+# 18. A prompt the user made read-only, before the hook (zsh stops the
+# rest of the code it evaluates at the first error, so what sets the
+# state must come before the prompt): the env is activated all the
+# same, leaving gives the environment back, and the shell keeps working.
+t_readonly_prompt() {
+	sh_has readonly_prompt || { skip "the prompt cannot be made read-only in this shell"; return; }
+	RC_PRE=$(l_readonly_prompt)
+	start_shell
+	run "cd $FIX/w/plain" "vsw_dump before"
+	run "cd $FIX/w/proj/a" "vsw_dump in" "cd $FIX/w/plain" "vsw_dump out" \
+		"cd $FIX/w/proj2" "vsw_dump two" "cd $FIX/w/plain" "vsw_dump after"
+	expect_env in VIRTUAL_ENV "$FIX/w/proj/venv"
+	expect_env in PATH "$FIX/w/proj/venv/bin:$(env_of before PATH)"
+	expect_same_env before out
+	expect_env two VIRTUAL_ENV "$FIX/w/proj2/.venv"
+	expect_same_env before after
+	expect_prompt "$(plain_prompt)"
+}

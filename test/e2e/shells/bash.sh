@@ -36,7 +36,8 @@
 #                        and for the features: l_other_prompt_mode,
 #                        l_prompt_command_array, l_errexit_with_trap,
 #                        l_shadow_builtins, l_hostile_options,
-#                        l_later_prompt_hook, l_prompt_disabling_label
+#                        l_later_prompt_hook, l_prompt_disabling_label,
+#                        l_readonly_prompt
 # Features: prompt_in_batch (the round-trip script can dump the prompt
 # as drawn), pushd (pushd and popd are builtins), completion
 # (programmable completion: sh_complete and
@@ -61,7 +62,8 @@
 # one_line_at_a_time (lines typed while the shell is busy can be lost
 # or run as one: each is typed after the one before has run),
 # gone_cwd_runs_nothing (in a folder that was removed the shell runs
-# nothing but cd). An
+# nothing but cd), readonly_prompt (the user can make the prompt
+# variable read-only: l_readonly_prompt does). An
 # adapter whose shell refuses some envs defines sh_refuses PATH and
 # sh_refused_bytes (lib.sh has the defaults: none), and sh_holds when
 # it holds only UTF-8 text (utf8; lib.sh's default: bytes). lib.sh's
@@ -78,7 +80,7 @@ sh_prompt() { echo '$'; }
 sh_has() {
 	case $1 in
 	completion | prompt_reassign | prompt_in_batch | prompt_modes | prompt_command_array | errexit | shadowed_builtins | \
-		cd_wrappers | pushd | prompt_command | long_paths | completion_call) return 0 ;;
+		cd_wrappers | pushd | prompt_command | long_paths | completion_call | readonly_prompt) return 0 ;;
 	esac
 	return 1
 }
@@ -155,4 +157,5 @@ l_shadow_builtins() {
 l_later_prompt_hook() {
 	echo '_seen() { echo "${VIRTUAL_ENV-none}" >> "$VSW_T/d/seen"; }; PROMPT_COMMAND="_seen;$PROMPT_COMMAND"'
 }
+l_readonly_prompt() { echo 'readonly PS1'; }
 l_user_cd() { echo 'cd() { builtin cd "$@"; }'; }

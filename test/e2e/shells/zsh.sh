@@ -10,7 +10,7 @@ sh_prompt() { echo '%'; }
 sh_has() {
 	case $1 in
 	completion | prompt_reassign | prompt_in_batch | prompt_modes | errexit | shadowed_builtins | hostile_options | long_paths | \
-		completion_descriptions) return 0 ;;
+		completion_descriptions | readonly_prompt) return 0 ;;
 	esac
 	return 1
 }
@@ -108,6 +108,7 @@ l_shadow_builtins() {
 	printf '%s\n' "alias export='echo SHADOWED'" 'unset() { echo SHADOWED; }' \
 		'[() { echo SHADOWED; return 1; }'
 }
+l_readonly_prompt() { echo 'typeset -r PS1'; }
 # Options set before the hook that dropped the user's other hooks or
 # warned at every cd, and the user's hooks they dropped.
 l_hostile_options() {
