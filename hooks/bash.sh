@@ -62,9 +62,10 @@ _vswitch_prompt_draw() {
 	if [[ -n ${_vswitch_lit-} ]] || ! builtin shopt -q promptvars; then
 		return 0
 	fi
+	# a read-only prompt stays as it is
 	case ${PS1-} in
 	'${_VSWITCH_PS1-}'*) ;;
-	*) PS1='${_VSWITCH_PS1-}'${PS1-} ;;
+	*) [[ ${PS1@a} == *r* ]] || PS1='${_VSWITCH_PS1-}'${PS1-} ;;
 	esac
 	if [[ -n $_vswitch_label && -z ${VIRTUAL_ENV_DISABLE_PROMPT-} ]]; then
 		_VSWITCH_PS1="($_vswitch_label) "
@@ -77,7 +78,8 @@ _vswitch_prompt_set() {
 	_vswitch_prompt_clear
 	if builtin shopt -q promptvars; then
 		_vswitch_prompt_draw
-	elif [[ -n $_vswitch_label && -z ${VIRTUAL_ENV_DISABLE_PROMPT-} ]]; then
+	elif [[ -n $_vswitch_label && -z ${VIRTUAL_ENV_DISABLE_PROMPT-} &&
+		${PS1@a} != *r* ]]; then
 		_vswitch_lit="(${_vswitch_label//'\'/'\\'}) "
 		PS1=$_vswitch_lit${PS1-}
 	fi
@@ -89,7 +91,7 @@ _vswitch_prompt_set() {
 # until it is seen in front again).
 _vswitch_prompt_clear() {
 	_VSWITCH_PS1=''
-	if [[ -z ${_vswitch_lit-} ]]; then
+	if [[ -z ${_vswitch_lit-} || ${PS1@a} == *r* ]]; then
 		return 0
 	fi
 	if [[ ${PS1-} == "$_vswitch_lit"* ]]; then

@@ -55,7 +55,9 @@ _vswitch_prompt_draw() {
 	if [[ -n $_vswitch_lit || ! -o promptsubst ]]; then
 		return 0
 	fi
-	if [[ $PS1 != '${_VSWITCH_PS1-}'* ]]; then
+	# a read-only prompt stays as it is (an assignment would end the
+	# code being evaluated, and leave the env half switched)
+	if [[ $PS1 != '${_VSWITCH_PS1-}'* && ${(t)PS1} != *readonly* ]]; then
 		PS1='${_VSWITCH_PS1-}'$PS1
 	fi
 	_vswitch_shown
@@ -69,7 +71,7 @@ _vswitch_prompt_set() {
 		return 0
 	fi
 	_vswitch_shown
-	if [[ -n $_vswitch_s ]]; then
+	if [[ -n $_vswitch_s && ${(t)PS1} != *readonly* ]]; then
 		_vswitch_lit=$_vswitch_s
 		PS1=$_vswitch_lit$PS1
 	fi
@@ -81,7 +83,7 @@ _vswitch_prompt_set() {
 # until it is seen in front again).
 _vswitch_prompt_clear() {
 	_VSWITCH_PS1=''
-	if [[ -z $_vswitch_lit ]]; then
+	if [[ -z $_vswitch_lit || ${(t)PS1} == *readonly* ]]; then
 		return 0
 	fi
 	if [[ $PS1 == "$_vswitch_lit"* ]]; then

@@ -382,4 +382,7 @@ t_readonly_prompt() {
 	expect_env two VIRTUAL_ENV "$FIX/w/proj2/.venv"
 	expect_same_env before after
 	expect_prompt "$(plain_prompt)"
+	# the hook leaves the prompt alone, with no complaint at each prompt
+	expect_screen_lacks "readonly variable"
+	expect_screen_lacks "read-only variable"
 }
