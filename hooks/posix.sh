@@ -78,13 +78,14 @@ _vswitch_names_here() {
 
 # The key: the candidate folder, the names in it, and the value (or
 # absence) of each variable the result depends on, read by code made
-# once for the names the binary gave (so eval only reads variables).
+# once for the names the binary gave: one assignment (a shell command
+# costs far more than an expansion in it), and eval only reads variables.
 _vswitch_keyof() {
 	local v l best=''
 	if [[ -z ${_vswitch_kcode+set} || ${_vswitch_ktag-} != "${_vswitch_tag-}" ]]; then
-		_vswitch_ktag=${_vswitch_tag-} _vswitch_kcode=''
+		_vswitch_ktag=${_vswitch_tag-} _vswitch_kcode='_vswitch_k+='
 		for v in "${_vswitch_vars[@]}"; do
-			_vswitch_kcode+="_vswitch_k+=\$'\\n'\${$v+=}\${$v-};"
+			_vswitch_kcode+="\$'\\n'\${$v+=}\${$v-}"
 		done
 	fi
 	# a project an env's .project names holds no file of ours: the
