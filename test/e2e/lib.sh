@@ -234,7 +234,8 @@ env_of() {
 
 expect_env() {
 	local got
-	if ! got=$(env_of "$1" "$2"; echo x); then
+	# x keeps a trailing newline; the status is env_of's
+	if ! got=$(env_of "$1" "$2" && echo x); then
 		fail "$1: $2 is unset, expected '$3'"
 		return
 	fi
