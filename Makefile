@@ -118,7 +118,7 @@ FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 FUZZ_OBJ     = $(LIBOBJ:$(B)/%.o=$(B)/fuzz/%.o)
 
 $(B)/fuzz/%.o: src/%.c | $(B)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEP_CFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEP_CFLAGS) -MD -MP -c -o $@ $<
 
 $(B)/fuzz/hooks.o: $(B)/hooks.c | $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
@@ -207,4 +207,4 @@ clean:
 	rm -rf $(B) vswitch
 
 .PHONY: all check check-unit check-e2e check-valgrind fuzz lint lint-man install deps clean bench FORCE
--include $(OBJ:.o=.d) $(TESTOBJ:.o=.d)
+-include $(OBJ:.o=.d) $(TESTOBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
