@@ -73,9 +73,12 @@ struct walk {
 	size_t n;
 };
 
+/* The names of every source the config asks, each once and in the
+ * order asked (as source_all_names gives them), and where each asked
+ * source's names are among them: one pass. */
 static void walk_init(struct walk *w, const struct config *cfg)
 {
-	w->nnames = source_all_names(cfg, w->names);
+	w->nnames = 0;
 	w->n = 0;
 	for (size_t i = 0; i < cfg->nsources; i++) {
 		struct asked *a = &w->a[w->n];
@@ -83,9 +86,15 @@ static void walk_init(struct walk *w, const struct config *cfg)
 
 		a->src = source_table[cfg->sources[i]];
 		a->nnames = source_names(a->src, cfg, v, SOURCE_NAMES_MAX);
-		for (size_t j = 0; j < a->nnames; j++)
-			for (a->idx[j] = 0; strcmp(w->names[a->idx[j]], v[j]); a->idx[j]++)
-				;
+		for (size_t j = 0; j < a->nnames; j++) {
+			size_t m = 0;
+
+			while (m < w->nnames && strcmp(w->names[m], v[j]))
+				m++;
+			if (m == w->nnames)
+				w->names[w->nnames++] = v[j];
+			a->idx[j] = m;
+		}
 		if (!a->src->prepare || a->src->prepare(cfg))
 			w->n++;
 	}
