@@ -86,15 +86,8 @@ static void walk_init(struct walk *w, const struct config *cfg)
 
 		a->src = source_table[cfg->sources[i]];
 		a->nnames = source_names(a->src, cfg, v, SOURCE_NAMES_MAX);
-		for (size_t j = 0; j < a->nnames; j++) {
-			size_t m = 0;
-
-			while (m < w->nnames && strcmp(w->names[m], v[j]))
-				m++;
-			if (m == w->nnames)
-				w->names[w->nnames++] = v[j];
-			a->idx[j] = m;
-		}
+		for (size_t j = 0; j < a->nnames; j++)
+			a->idx[j] = source_name_slot(w->names, &w->nnames, v[j]);
 		if (!a->src->prepare || a->src->prepare(cfg))
 			w->n++;
 	}

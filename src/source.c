@@ -21,6 +21,17 @@ size_t source_names(const struct source *src, const struct config *cfg,
 	return n;
 }
 
+size_t source_name_slot(const char **names, size_t *n, const char *name)
+{
+	size_t m = 0;
+
+	while (m < *n && strcmp(names[m], name))
+		m++;
+	if (m == *n)
+		names[(*n)++] = name;
+	return m;
+}
+
 size_t source_all_names(const struct config *cfg, const char **out)
 {
 	size_t n = 0;
@@ -30,14 +41,8 @@ size_t source_all_names(const struct config *cfg, const char **out)
 		size_t k = source_names(source_table[cfg->sources[i]], cfg, v,
 					 SOURCE_NAMES_MAX);
 
-		for (size_t j = 0; j < k; j++) {
-			size_t m = 0;
-
-			while (m < n && strcmp(out[m], v[j]))
-				m++;
-			if (m == n)
-				out[n++] = v[j];
-		}
+		for (size_t j = 0; j < k; j++)
+			source_name_slot(out, &n, v[j]);
 	}
 	return n;
 }

@@ -30,9 +30,9 @@ struct source {
 	int (*owner_rule)(const struct found *f, int changed, struct strbuf *why);
 	/* NULL (see files), or store in out (room for max) the names the
 	 * probe looks for in a directory, strings the config or the source
-	 * owns; returns how many. Discovery asks a source only in a directory where one of
-	 * them is, and a hook that sees none of any source's names in a
-	 * directory knows that no source decides there. */
+	 * owns; returns how many. Discovery asks a source only in a
+	 * directory where one of them is, and a hook that sees none of any
+	 * source's names in a directory knows that no source decides there. */
 	size_t (*names)(const struct config *cfg, const char **out, size_t max);
 	/* NULL, or the names (NULL-ended) when they do not depend on the
 	 * config; with neither, the source has no names. */
@@ -64,6 +64,9 @@ extern const size_t source_count;
  * returns how many. A folder holding none of them is one where no
  * source decides, save those with no names (they are asked anyway). */
 size_t source_all_names(const struct config *cfg, const char **out);
+/* The index of name among the *n in names, added at the end (and *n
+ * grown) when it is not there yet. */
+size_t source_name_slot(const char **names, size_t *n, const char *name);
 /* Store in out (room for max) the names src looks for; returns how many. */
 size_t source_names(const struct source *src, const struct config *cfg,
 		    const char **out, size_t max);

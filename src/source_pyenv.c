@@ -14,12 +14,8 @@ static int versions(struct strbuf *out)
 {
 	const char *root = getenv("PYENV_ROOT");
 
-	if (root && *root) {
-		if (paths_expand_tilde(out, root) < 0)
-			return -1;
-	} else if (paths_expand_tilde(out, "~/.pyenv") < 0) {
+	if (paths_expand_tilde(out, root && *root ? root : "~/.pyenv") < 0)
 		return -1;
-	}
 	strbuf_addstr(out, "/versions");
 	return 0;
 }
