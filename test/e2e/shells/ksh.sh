@@ -12,7 +12,7 @@ sh_prompt() { echo '$'; }
 
 sh_has() {
 	case $1 in
-	errexit | shadowed_builtins | cd_wrappers | prompt_reassign) return 0 ;;
+	errexit | shadowed_builtins | cd_wrappers | prompt_reassign | readonly_prompt) return 0 ;;
 	esac
 	return 1
 }
@@ -91,3 +91,4 @@ l_registrations_want() { echo 1; }
 l_errexit_with_trap() { echo "set -e; trap 'echo err >> \"\$VSW_T/d/traps\"' ERR"; }
 l_shadow_builtins() { printf '%s\n' "alias export='echo SHADOWED'" "alias unset='echo SHADOWED'"; }
 l_user_cd() { echo 'function cd { command cd "$@"; }'; }
+l_readonly_prompt() { echo 'typeset -r PS1'; }
